@@ -1,0 +1,53 @@
+package coop.panier.members;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/** An adhérent. Identity (password, sign-in) lives in Keycloak; the link is the token's subject. */
+@Entity
+@Table(name = "member")
+public class Member extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "member_number", nullable = false, updatable = false)
+    public String memberNumber;
+
+    /** The Keycloak user's `sub`; null until the person first signs in. */
+    @Column(name = "keycloak_subject")
+    public String keycloakSubject;
+
+    @Column(name = "first_name", nullable = false)
+    public String firstName;
+
+    @Column(name = "last_name", nullable = false)
+    public String lastName;
+
+    @Column(nullable = false)
+    public String email;
+
+    public String phone;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public MemberStatus status;
+
+    @Column(name = "joined_on", nullable = false)
+    public LocalDate joinedOn;
+
+    @Column(nullable = false)
+    public String language;
+
+    @Version
+    public long version;
+}

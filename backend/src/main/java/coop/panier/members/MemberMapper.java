@@ -1,0 +1,33 @@
+package coop.panier.members;
+
+import coop.panier.api.model.Language;
+import coop.panier.api.model.MemberProfileUpdate;
+import coop.panier.api.model.Preferences;
+
+/** Between the API's member representations and the entity. */
+final class MemberMapper {
+
+    private MemberMapper() {
+    }
+
+    static coop.panier.api.model.Member toApi(Member member) {
+        return new coop.panier.api.model.Member()
+                .id(member.id)
+                .memberNumber(member.memberNumber)
+                .firstName(member.firstName)
+                .lastName(member.lastName)
+                .email(member.email)
+                .phone(member.phone)
+                .status(coop.panier.api.model.MemberStatus.fromValue(member.status.name()))
+                .joinedOn(member.joinedOn)
+                .preferences(new Preferences().language(Language.fromValue(member.language)));
+    }
+
+    static ProfileChange toChange(MemberProfileUpdate update) {
+        return new ProfileChange(update.getPhone(), update.getPreferences().getLanguage().toString(),
+                new ProfileChange.ReadOnly(update.getId(), update.getMemberNumber(), update.getFirstName(),
+                        update.getLastName(), update.getEmail(),
+                        update.getStatus() == null ? null : MemberStatus.valueOf(update.getStatus().toString()),
+                        update.getJoinedOn()));
+    }
+}

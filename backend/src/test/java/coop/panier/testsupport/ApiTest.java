@@ -1,0 +1,36 @@
+package coop.panier.testsupport;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.restassured.OpenApiValidationFilter;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.RestAssured;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * Base of the API tests: a real PostgreSQL, a real token path (signed JWTs checked against
+ * the test OIDC server's keys), and every request and response checked against openapi.yaml.
+ */
+@WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.GLOBAL)
+public abstract class ApiTest {
+
+    private static final OpenApiValidationFilter CONTRACT = new OpenApiValidationFilter(
+            OpenApiInteractionValidator.createForSpecificationUrl(Contract.path().toUri().toString()).build());
+
+    /** A request whose exchange must conform to the contract. */
+    protected static RequestSpecification api() {
+        return RestAssured.given().filter(CONTRACT);
+    }
+
+    protected static RequestSpecification api(String token) {
+        return api().auth().oauth2(token);
+    }
+
+    /** For requests the contract cannot describe (unknown paths, methods it does not list). */
+    protected static RequestSpecification outsideContract() {
+        return RestAssured.given();
+    }
+}

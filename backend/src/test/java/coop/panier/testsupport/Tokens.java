@@ -1,0 +1,65 @@
+package coop.panier.testsupport;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
+
+/**
+ * Signed access tokens shaped like Keycloak's (realm_access.roles, e-mail and name claims),
+ * verified by the backend through the OIDC discovery and keys of the test OIDC server.
+ */
+public final class Tokens {
+
+    /** The issuer of the test OIDC server started by OidcWiremockTestResource. */
+    private static final String ISSUER = "https://server.example.com";
+    private static final String KEY = "privateKey.jwk";
+
+    private Tokens() {
+    }
+
+    public record TestPerson(String subject, String email, String firstName, String lastName) {
+
+        public static TestPerson random(String firstName, String lastName) {
+            String id = UUID.randomUUID().toString();
+            return new TestPerson(id, firstName.toLowerCase() + "." + id.substring(0, 8) + "@panier.example",
+                    firstName, lastName);
+        }
+    }
+
+    public static String member(TestPerson person) {
+        return person(person, Set.of("member"));
+    }
+
+    public static String person(TestPerson person, Set<String> roles) {
+        return base(person.subject(), roles)
+                .claim("email", person.email())
+                .claim("email_verified", true)
+                .claim("given_name", person.firstName())
+                .claim("family_name", person.lastName())
+                .claim("preferred_username", person.firstName().toLowerCase())
+                .jws().keyId("1").sign(KEY);
+    }
+
+    /** A client-credentials token of an integration: no person, no e-mail. */
+    public static String integration(Set<String> roles) {
+        return base(UUID.randomUUID().toString(), roles)
+                .claim("preferred_username", "service-account-panier-integration-demo")
+                .claim("scope", "panier:read")
+                .jws().keyId("1").sign(KEY);
+    }
+
+    public static String withAudience(TestPerson person, String audience) {
+        return Jwt.issuer(ISSUER).audience(audience).subject(person.subject())
+                .claim("email", person.email())
+                .claim("realm_access", Map.of("roles", Set.of("member")))
+                .jws().keyId("1").sign(KEY);
+    }
+
+    private static JwtClaimsBuilder base(String subject, Set<String> roles) {
+        return Jwt.issuer(ISSUER).audience("panier-backend").subject(subject)
+                .claim("realm_access", Map.of("roles", roles));
+    }
+}
