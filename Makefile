@@ -1,0 +1,52 @@
+# Panier: `make run` starts everything, `make test` runs every test. See README.md.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+ROOT := $(abspath $(dir $(lastword $(MAKEFILE_LIST))))
+JDK := source $(ROOT)/scripts/lib.sh && require_jdk21
+MVNW := cd $(ROOT)/backend && ./mvnw -B
+
+.PHONY: help run test test-backend test-frontend test-e2e build-frontend frontend-deps browser keycloak clean
+
+help:
+	@echo "make run    start PostgreSQL, Keycloak, the backend and the SPA (Ctrl-C stops them)"
+	@echo "make test   run every test: backend, frontend unit tests, browser end-to-end tests"
+	@echo "make clean  remove build output (keeps .data/, your local database)"
+
+run:
+	@bash $(ROOT)/scripts/run.sh
+
+test: test-backend test-frontend test-e2e
+
+# `verify` also packages the jar that the end-to-end tests start.
+test-backend:
+	@$(JDK) && $(MVNW) verify
+
+frontend-deps:
+	@cd $(ROOT)/frontend && { [ -d node_modules ] && [ node_modules/.package-lock.json -nt package-lock.json ] \
+	  || PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund; }
+
+test-frontend: frontend-deps
+	@cd $(ROOT)/frontend && npm run test:unit
+
+build-frontend: frontend-deps
+	@cd $(ROOT)/frontend && npm run build
+
+# Debian's Chromium drives the browser tests; browser downloads are not used.
+browser:
+	@command -v chromium >/dev/null || { \
+	  echo "==> Installing Debian's chromium for the browser tests"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+
+keycloak:
+	@$(ROOT)/scripts/keycloak.sh install
+
+test-e2e: browser keycloak build-frontend
+	@[ -f $(ROOT)/backend/target/quarkus-app/quarkus-run.jar ] || { $(JDK) && $(MVNW) -q package -DskipTests; }
+	@$(JDK) && $(MVNW) -q dependency:build-classpath \
+	  -Dmdep.includeScope=test -Dmdep.outputFile=target/devtools.classpath
+	@bash $(ROOT)/scripts/e2e.sh
+
+clean:
+	@$(JDK) && $(MVNW) -q clean
+	@rm -rf $(ROOT)/frontend/dist
