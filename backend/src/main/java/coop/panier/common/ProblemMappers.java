@@ -19,9 +19,11 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -79,8 +81,11 @@ public class ProblemMappers {
         return Problems.of(ProblemException.forbidden("Votre rôle ne permet pas cette opération."));
     }
 
+    @Inject
+    AllowedMethods allowedMethods;
+
     @ServerExceptionMapper
-    public Response http(WebApplicationException e) {
+    public Response http(WebApplicationException e, UriInfo uri) {
         if (e.getCause() instanceof JsonProcessingException json) {
             return unreadable(json);
         }
@@ -93,7 +98,7 @@ public class ProblemMappers {
             case 404 -> Problems.response(404, "not-found", "Introuvable", "Cette adresse ne correspond à aucune ressource.");
             case 405 -> Response.fromResponse(Problems.response(405, "method-not-allowed", "Méthode non permise",
                     "Cette ressource n'accepte pas cette méthode HTTP."))
-                    .header(HttpHeaders.ALLOW, e.getResponse().getHeaderString(HttpHeaders.ALLOW)).build();
+                    .header(HttpHeaders.ALLOW, allowedMethods.forPath(uri.getPath()).orElse(null)).build();
             case 406 -> Problems.response(406, "not-acceptable", "Format de réponse indisponible",
                     "Cette ressource répond en application/json.");
             case 415 -> Problems.response(415, "unsupported-media-type", "Format non pris en charge",

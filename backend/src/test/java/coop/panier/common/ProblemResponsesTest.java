@@ -75,7 +75,8 @@ class ProblemResponsesTest extends ApiTest {
     void aWrongMethodIs405() {
         outsideContract().auth().oauth2(member(TestPerson.random("Rose", "Fontaine")))
                 .delete("/api/v1/me").then().statusCode(405)
-                .contentType(PROBLEM).body("status", equalTo(405));
+                .contentType(PROBLEM).body("status", equalTo(405))
+                .header("Allow", equalTo("GET, PUT"));
     }
 
     @Test
