@@ -43,7 +43,7 @@ launch() {
 echo "==> e2e: starting PostgreSQL, Keycloak, backend and SPA"
 launch "$work/postgres.log" bash -c "source '$ROOT/scripts/backend.sh'; start_postgres '$work/pg' $PG_PORT"
 launch "$work/keycloak.log" "$ROOT/scripts/keycloak.sh" start --http-port "$KEYCLOAK_PORT" \
-  --management-port "$KEYCLOAK_MANAGEMENT_PORT" --db dev-mem
+  --management-port "$KEYCLOAK_MANAGEMENT_PORT" --data "$work/keycloak"
 for _ in $(seq 1 60); do grep -q "PostgreSQL ready" "$work/postgres.log" && break; sleep 1; done
 wait_http "http://localhost:$KEYCLOAK_MANAGEMENT_PORT/health/ready" 240 Keycloak
 

@@ -60,7 +60,7 @@ fi
 if $own_kc; then
   echo "==> Starting Keycloak on port $KEYCLOAK_PORT (about 30 s)"
   launch "$LOGS/keycloak.log" "$ROOT/scripts/keycloak.sh" start --http-port "$KEYCLOAK_PORT" \
-    --management-port "$KEYCLOAK_MANAGEMENT_PORT" --db dev-file
+    --management-port "$KEYCLOAK_MANAGEMENT_PORT" --data "$ROOT/.data/keycloak"
   wait_http "http://localhost:$KEYCLOAK_MANAGEMENT_PORT/health/ready" 180 Keycloak \
     || { echo "See $LOGS/keycloak.log" >&2; exit 1; }
   export KEYCLOAK_URL="http://localhost:$KEYCLOAK_PORT"
