@@ -7,16 +7,12 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.when;
 
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import org.junit.jupiter.api.Test;
 
 import coop.panier.members.MemberService;
 import coop.panier.testsupport.ApiTest;
+import coop.panier.testsupport.LogCapture;
 import coop.panier.testsupport.Tokens.TestPerson;
 import io.quarkus.test.InjectMock;
 import io.quarkus.test.junit.QuarkusTest;
@@ -31,24 +27,7 @@ class UnexpectedErrorTest extends ApiTest {
     void anUnexpectedErrorIs500WithACorrelationIdAndNoInternals() {
         when(service.current(any())).thenThrow(new IllegalStateException("SELECT secret FROM member"));
 
-        List<LogRecord> logged = new CopyOnWriteArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                logged.add(record);
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger log = Logger.getLogger(ProblemMappers.class.getName());
-        log.addHandler(capture);
-        try {
+        try (LogCapture log = LogCapture.of(ProblemMappers.class.getName())) {
             var response = api(member(TestPerson.random("Théo", "Muller"))).get("/api/v1/me")
                     .then().statusCode(500).contentType("application/problem+json")
                     .body("correlationId", matchesPattern("[0-9a-f-]{36}"))
@@ -57,12 +36,10 @@ class UnexpectedErrorTest extends ApiTest {
             String correlationId = response.path("correlationId");
 
             assertThat(response.asString()).doesNotContain("SELECT", "IllegalStateException", "at coop.panier");
-            assertThat(logged).anySatisfy(record -> {
+            assertThat(log.records()).anySatisfy(record -> {
                 assertThat(String.format(record.getMessage(), record.getParameters())).contains(correlationId);
                 assertThat(record.getThrown()).hasMessageContaining("SELECT secret");
             });
-        } finally {
-            log.removeHandler(capture);
         }
     }
 

@@ -33,6 +33,10 @@ public final class Tokens {
         return person(person, Set.of("member"));
     }
 
+    public static String admin() {
+        return person(TestPerson.random("Camille", "Admin"), Set.of("member", "admin"));
+    }
+
     public static String person(TestPerson person, Set<String> roles) {
         return base(person.subject(), roles)
                 .claim("email", person.email())

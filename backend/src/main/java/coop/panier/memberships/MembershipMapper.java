@@ -1,0 +1,49 @@
+package coop.panier.memberships;
+
+import java.util.List;
+
+import coop.panier.api.model.MembershipScaleInput;
+
+/** Between the API's membership representations and the domain. */
+final class MembershipMapper {
+
+    private MembershipMapper() {
+    }
+
+    static coop.panier.api.model.MembershipScale toApi(MembershipScale scale) {
+        return new coop.panier.api.model.MembershipScale()
+                .id(scale.id)
+                .validFrom(scale.validFrom)
+                .validTo(scale.validTo)
+                .currency(coop.panier.api.model.MembershipScale.CurrencyEnum.EUR)
+                .brackets(scale.brackets.stream().map(row -> toApi(row.toBracket())).toList());
+    }
+
+    static coop.panier.api.model.Bracket toApi(Bracket bracket) {
+        return new coop.panier.api.model.Bracket()
+                .code(bracket.code())
+                .label(bracket.label())
+                .upperBoundCents(bracket.upperBoundCents())
+                .feeCents(bracket.feeCents());
+    }
+
+    static MembershipScaleService.Period period(MembershipScaleInput input) {
+        return new MembershipScaleService.Period(input.getValidFrom(), input.getValidTo());
+    }
+
+    static List<Bracket> brackets(MembershipScaleInput input) {
+        return input.getBrackets().stream()
+                .map(b -> new Bracket(b.getCode(), b.getLabel().strip(), b.getUpperBoundCents(), b.getFeeCents()))
+                .toList();
+    }
+
+    static coop.panier.api.model.FeeQuote toApi(FeeQuote quote, MembershipScale scale) {
+        return new coop.panier.api.model.FeeQuote()
+                .consumptionUnits(java.math.BigDecimal.valueOf(quote.units().tenths(), 1))
+                .monthlyIncomePerUnitCents(quote.incomePerUnitCents())
+                .bracket(toApi(quote.bracket()))
+                .feeCents(quote.feeCents())
+                .currency(coop.panier.api.model.FeeQuote.CurrencyEnum.EUR)
+                .scaleId(scale.id);
+    }
+}

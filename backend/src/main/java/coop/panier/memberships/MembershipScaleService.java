@@ -1,0 +1,111 @@
+package coop.panier.memberships;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import coop.panier.api.model.FieldError;
+import coop.panier.common.Cursor;
+import coop.panier.common.ETags;
+import coop.panier.common.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+@ApplicationScoped
+@Transactional
+public class MembershipScaleService {
+
+    @Inject
+    MembershipScaleRepository scales;
+
+    @Inject
+    Clock clock;
+
+    public record Period(LocalDate from, LocalDate to) {
+    }
+
+    public record Page(List<MembershipScale> items, String nextCursor) {
+    }
+
+    public record Quote(FeeQuote quote, MembershipScale scale) {
+    }
+
+    /** The fee of the scale in force for a household; the income is used here and forgotten. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Quote quote(int peopleAged14OrOver, int childrenUnder14, long monthlyIncomeCents) {
+        MembershipScale scale = current();
+        return new Quote(FeeQuote.compute(scale.toBrackets(),
+                ConsumptionUnits.of(peopleAged14OrOver, childrenUnder14), monthlyIncomeCents), scale);
+    }
+
+    public MembershipScale create(Period period, List<Bracket> brackets) {
+        MembershipScale scale = new MembershipScale();
+        scale.id = UUID.randomUUID();
+        apply(scale, period, brackets);
+        scales.persistAndFlush(scale);
+        return scale;
+    }
+
+    public MembershipScale update(UUID id, String ifMatch, Period period, List<Bracket> brackets) {
+        MembershipScale scale = get(id);
+        ETags.requireCurrent(ifMatch, scale.version);
+        apply(scale, period, brackets);
+        scales.flush();
+        return scale;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public MembershipScale get(UUID id) {
+        return scales.findByIdOptional(id)
+                .orElseThrow(() -> ProblemException.notFound("Aucun barème ne porte cet identifiant."));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public MembershipScale current() {
+        return scales.inForceOn(LocalDate.now(clock))
+                .orElseThrow(() -> ProblemException.notFound("Aucun barème n'est en vigueur aujourd'hui."));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page page(Integer limit, String cursor) {
+        LocalDate afterFrom = null;
+        UUID afterId = null;
+        if (cursor != null) {
+            List<String> key = Cursor.decode(cursor, 2);
+            try {
+                afterFrom = LocalDate.parse(key.get(0));
+                afterId = UUID.fromString(key.get(1));
+            } catch (RuntimeException e) {
+                throw Cursor.invalid();
+            }
+        }
+        int size = Cursor.limit(limit);
+        List<MembershipScale> found = scales.page(afterFrom, afterId, size + 1);
+        if (found.size() <= size) {
+            return new Page(found, null);
+        }
+        MembershipScale last = found.get(size - 1);
+        return new Page(found.subList(0, size), Cursor.encode(last.validFrom.toString(), last.id.toString()));
+    }
+
+    private void apply(MembershipScale scale, Period period, List<Bracket> brackets) {
+        List<FieldError> errors = new ArrayList<>();
+        if (period.from().isAfter(period.to())) {
+            errors.add(new FieldError().field("validTo").message("la fin de la période précède son début"));
+        }
+        Brackets.validate(brackets, errors);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        if (scales.overlapsAnother(period.from(), period.to(), scale.id)) {
+            throw ProblemException.conflict("Un autre barème couvre déjà une partie de cette période.");
+        }
+        scale.validFrom = period.from();
+        scale.validTo = period.to();
+        scale.brackets.clear();
+        brackets.forEach(b -> scale.brackets.add(MembershipScale.BracketRow.of(b)));
+    }
+}
