@@ -48,6 +48,9 @@ public class Member extends PanacheEntityBase {
     @Column(nullable = false)
     public String language;
 
+    @Column(name = "household_id")
+    public UUID householdId;
+
     @Version
     public long version;
 }

@@ -20,6 +20,7 @@ final class MemberMapper {
                 .phone(member.phone)
                 .status(coop.panier.api.model.MemberStatus.fromValue(member.status.name()))
                 .joinedOn(member.joinedOn)
+                .householdId(member.householdId)
                 .preferences(new Preferences().language(Language.fromValue(member.language)));
     }
 
@@ -28,6 +29,6 @@ final class MemberMapper {
                 new ProfileChange.ReadOnly(update.getId(), update.getMemberNumber(), update.getFirstName(),
                         update.getLastName(), update.getEmail(),
                         update.getStatus() == null ? null : MemberStatus.valueOf(update.getStatus().toString()),
-                        update.getJoinedOn()));
+                        update.getJoinedOn(), update.getHouseholdId()));
     }
 }

@@ -18,6 +18,10 @@ public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
         return find("lower(email) = lower(?1) and keycloakSubject is null", email).firstResultOptional();
     }
 
+    public java.util.List<Member> inHousehold(UUID householdId) {
+        return list("householdId = ?1 order by memberNumber", householdId);
+    }
+
     public String nextMemberNumber() {
         Number next = (Number) getEntityManager()
                 .createNativeQuery("select nextval('member_number_seq')")

@@ -96,6 +96,7 @@ public class MemberService {
         }
         check(errors, "status", sent.status(), member.status);
         check(errors, "joinedOn", sent.joinedOn(), member.joinedOn);
+        check(errors, "householdId", sent.householdId(), member.householdId);
         return errors;
     }
 

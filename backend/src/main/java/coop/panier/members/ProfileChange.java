@@ -10,6 +10,6 @@ import java.util.UUID;
 public record ProfileChange(String phone, String language, ReadOnly readOnly) {
 
     public record ReadOnly(UUID id, String memberNumber, String firstName, String lastName, String email,
-            MemberStatus status, LocalDate joinedOn) {
+            MemberStatus status, LocalDate joinedOn, UUID householdId) {
     }
 }

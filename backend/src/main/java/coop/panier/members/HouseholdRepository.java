@@ -1,0 +1,28 @@
+package coop.panier.members;
+
+import java.util.List;
+import java.util.UUID;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+
+@ApplicationScoped
+public class HouseholdRepository implements PanacheRepositoryBase<Household, UUID> {
+
+    /** By name, then id; keyset after (afterName, afterId); `search` ignores accents and case. */
+    public List<Household> page(String search, String afterName, UUID afterId, int limit) {
+        String where = "1 = 1";
+        Parameters params = new Parameters();
+        if (search != null) {
+            where += " and cast(function('search_text', name) as String)"
+                    + " like concat('%', cast(function('search_text', :search) as String), '%')";
+            params = params.and("search", search);
+        }
+        if (afterName != null) {
+            where += " and (name > :afterName or (name = :afterName and id > :afterId))";
+            params = params.and("afterName", afterName).and("afterId", afterId);
+        }
+        return find(where + " order by name, id", params).page(0, limit).list();
+    }
+}

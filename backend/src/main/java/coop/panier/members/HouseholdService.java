@@ -1,0 +1,148 @@
+package coop.panier.members;
+
+import java.util.List;
+import java.util.UUID;
+
+import coop.panier.common.Cursor;
+import coop.panier.common.ETags;
+import coop.panier.common.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+/**
+ * Households and who is in them. An admin sees and changes every household; a member sees
+ * their own only (any other is a 404) and may change its composition, not its name.
+ */
+@ApplicationScoped
+@Transactional
+public class HouseholdService {
+
+    @Inject
+    HouseholdRepository households;
+
+    @Inject
+    MemberRepository members;
+
+    public record Caller(String subject, boolean admin) {
+    }
+
+    public record Composition(String name, int adults, int children) {
+    }
+
+    public record View(Household household, List<Member> members) {
+    }
+
+    public record Page(List<View> items, String nextCursor) {
+    }
+
+    public View create(Composition composition) {
+        Household household = new Household();
+        household.id = UUID.randomUUID();
+        apply(household, composition);
+        households.persistAndFlush(household);
+        return view(household);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public View get(Caller caller, UUID id) {
+        return view(visible(caller, id));
+    }
+
+    public View update(Caller caller, UUID id, String ifMatch, Composition change) {
+        Household household = visible(caller, id);
+        ETags.requireCurrent(ifMatch, household.version);
+        if (!caller.admin() && !household.name.equals(change.name().strip())) {
+            throw ProblemException.invalidField("name", "seul un administrateur peut renommer le foyer");
+        }
+        apply(household, change);
+        households.flush();
+        return view(household);
+    }
+
+    public View attach(UUID householdId, UUID memberId) {
+        Household household = existing(householdId);
+        member(memberId).householdId = household.id;
+        touch(household);
+        return view(household);
+    }
+
+    public View detach(UUID householdId, UUID memberId) {
+        Household household = existing(householdId);
+        Member member = member(memberId);
+        if (!household.id.equals(member.householdId)) {
+            throw ProblemException.notFound("Cet adhérent ne fait pas partie de ce foyer.");
+        }
+        member.householdId = null;
+        touch(household);
+        return view(household);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page page(String search, Integer limit, String cursor) {
+        String afterName = null;
+        UUID afterId = null;
+        if (cursor != null) {
+            List<String> key = Cursor.decode(cursor, 2);
+            afterName = key.get(0);
+            try {
+                afterId = UUID.fromString(key.get(1));
+            } catch (IllegalArgumentException e) {
+                throw Cursor.invalid();
+            }
+        }
+        int size = Cursor.limit(limit);
+        String q = search == null || search.isBlank() ? null : search.strip();
+        List<Household> found = households.page(q, afterName, afterId, size + 1);
+        String next = null;
+        if (found.size() > size) {
+            found = found.subList(0, size);
+            Household last = found.get(size - 1);
+            next = Cursor.encode(last.name, last.id.toString());
+        }
+        return new Page(found.stream().map(this::view).toList(), next);
+    }
+
+    /** The household if the caller may see it; a member asking for another's gets a 404. */
+    private Household visible(Caller caller, UUID id) {
+        Household household = existing(id);
+        if (caller.admin()) {
+            return household;
+        }
+        boolean own = members.findBySubject(caller.subject())
+                .map(m -> id.equals(m.householdId)).orElse(false);
+        if (!own) {
+            throw notFound();
+        }
+        return household;
+    }
+
+    private Household existing(UUID id) {
+        return households.findByIdOptional(id).orElseThrow(HouseholdService::notFound);
+    }
+
+    private Member member(UUID id) {
+        return members.findByIdOptional(id)
+                .orElseThrow(() -> ProblemException.notFound("Aucun adhérent ne porte cet identifiant."));
+    }
+
+    /** Who is in a household is part of its version: clients holding an old ETag must re-read. */
+    private void touch(Household household) {
+        households.getEntityManager().lock(household, jakarta.persistence.LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+        households.flush();
+    }
+
+    private static void apply(Household household, Composition composition) {
+        household.name = composition.name().strip();
+        household.adults = composition.adults();
+        household.children = composition.children();
+    }
+
+    private View view(Household household) {
+        return new View(household, members.inHousehold(household.id));
+    }
+
+    private static ProblemException notFound() {
+        return ProblemException.notFound("Aucun foyer ne porte cet identifiant.");
+    }
+}
