@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config'
+
+// Runs against a real SPA, backend and Keycloak: see e2e/account.e2e.ts.
+export default defineConfig({
+  test: {
+    environment: 'node',
+    include: ['e2e/**/*.e2e.ts'],
+    // Keycloak's first login is slow on a small machine.
+    testTimeout: 180_000,
+    hookTimeout: 120_000,
+  },
+})
