@@ -42,7 +42,8 @@ stop_all() {
   done
   echo "Stopped. The data is kept in .data/ for the next 'make run'."
 }
-trap stop_all INT TERM EXIT
+trap 'stop_all; exit 0' INT TERM
+trap stop_all EXIT
 # Each service runs in its own process group, so that stopping it stops its children too.
 launch() {
   local log=$1; shift
