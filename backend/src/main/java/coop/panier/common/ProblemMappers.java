@@ -3,11 +3,14 @@ package coop.panier.common;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import coop.panier.api.model.FieldError;
@@ -35,6 +38,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    /** Jackson names a missing required property only in its message. */
+    private static final Pattern MISSING_PROPERTY = Pattern.compile("Missing required creator property '([^']+)'");
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
@@ -50,16 +55,29 @@ public class ProblemMappers {
         return Problems.of(ProblemException.invalid(errors));
     }
 
-    /** Declared apart: Quarkus has a built-in mapper for exactly this type. */
+    /** Declared apart, like the next one: Quarkus has built-in mappers for exactly these types. */
     @ServerExceptionMapper
     public Response unknownField(UnrecognizedPropertyException e) {
         return Problems.of(ProblemException.invalidField(path(e), "champ inconnu"));
     }
 
     @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e) {
+        return unreadable(e);
+    }
+
+    @ServerExceptionMapper
     public Response unreadable(JsonProcessingException e) {
         if (e instanceof UnrecognizedPropertyException unknown) {
             return unknownField(unknown);
+        }
+        if (e instanceof MismatchedInputException missing) {
+            Matcher property = MISSING_PROPERTY.matcher(String.valueOf(missing.getOriginalMessage()));
+            if (property.find()) {
+                String field = path(missing);
+                return Problems.of(ProblemException.invalidField(field.equals("body") ? property.group(1) : field,
+                        "champ obligatoire"));
+            }
         }
         if (e instanceof InvalidFormatException || (e instanceof JsonMappingException m && !m.getPath().isEmpty())) {
             return Problems.of(ProblemException.invalidField(path((JsonMappingException) e), "valeur invalide"));

@@ -4,16 +4,19 @@ import java.net.URI;
 import java.util.UUID;
 
 import coop.panier.api.HouseholdsApi;
+import coop.panier.api.model.CorrectionInput;
 import coop.panier.api.model.HouseholdInput;
 import coop.panier.api.model.HouseholdPage;
+import coop.panier.common.Caller;
+import coop.panier.common.Cursor;
 import coop.panier.common.ETags;
+import coop.panier.memberships.LedgerEntry;
+import coop.panier.memberships.LedgerMapper;
+import coop.panier.memberships.LedgerService;
 import io.quarkus.security.Authenticated;
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
-
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 @Authenticated
 public class HouseholdResource implements HouseholdsApi {
@@ -22,15 +25,15 @@ public class HouseholdResource implements HouseholdsApi {
     HouseholdService service;
 
     @Inject
-    SecurityIdentity identity;
+    Caller caller;
 
     @Inject
-    JsonWebToken token;
+    LedgerService ledger;
 
     @Override
     @RolesAllowed("admin")
     public Response listHouseholds(String q, Integer limit, String cursor) {
-        HouseholdService.Page page = service.page(q, limit, cursor);
+        Cursor.Slice<HouseholdService.View> page = service.page(q, limit, cursor);
         return Response.ok(new HouseholdPage()
                 .items(page.items().stream().map(HouseholdMapper::toApi).toList())
                 .nextCursor(page.nextCursor())).build();
@@ -46,12 +49,12 @@ public class HouseholdResource implements HouseholdsApi {
 
     @Override
     public Response getHousehold(UUID householdId) {
-        return ok(service.get(caller(), householdId));
+        return ok(service.get(caller, householdId));
     }
 
     @Override
     public Response updateHousehold(UUID householdId, HouseholdInput input, String ifMatch) {
-        return ok(service.update(caller(), householdId, ifMatch, HouseholdMapper.composition(input)));
+        return ok(service.update(caller, householdId, ifMatch, HouseholdMapper.composition(input)));
     }
 
     @Override
@@ -66,8 +69,18 @@ public class HouseholdResource implements HouseholdsApi {
         return ok(service.detach(householdId, memberId));
     }
 
-    private HouseholdService.Caller caller() {
-        return new HouseholdService.Caller(token.getSubject(), identity.hasRole("admin"));
+    @Override
+    public Response getHouseholdLedger(UUID householdId, Integer limit, String cursor) {
+        return Response.ok(LedgerMapper.toApi(ledger.page(caller, householdId, limit, cursor))).build();
+    }
+
+    @Override
+    @RolesAllowed("admin")
+    public Response recordLedgerCorrection(UUID householdId, CorrectionInput input) {
+        LedgerEntry entry = ledger.correct(caller, householdId, input.getCorrectsEntryId(), input.getAmountCents(),
+                input.getReason());
+        return Response.created(URI.create("/api/v1/households/" + householdId + "/ledger"))
+                .entity(LedgerMapper.toApi(entry)).build();
     }
 
     private static Response ok(HouseholdService.View view) {

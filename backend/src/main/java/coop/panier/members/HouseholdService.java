@@ -3,6 +3,7 @@ package coop.panier.members;
 import java.util.List;
 import java.util.UUID;
 
+import coop.panier.common.Caller;
 import coop.panier.common.Cursor;
 import coop.panier.common.ETags;
 import coop.panier.common.ProblemException;
@@ -24,16 +25,10 @@ public class HouseholdService {
     @Inject
     MemberRepository members;
 
-    public record Caller(String subject, boolean admin) {
-    }
-
     public record Composition(String name, int adults, int children) {
     }
 
     public record View(Household household, List<Member> members) {
-    }
-
-    public record Page(List<View> items, String nextCursor) {
     }
 
     public View create(Composition composition) {
@@ -79,32 +74,20 @@ public class HouseholdService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page page(String search, Integer limit, String cursor) {
-        String afterName = null;
-        UUID afterId = null;
-        if (cursor != null) {
-            List<String> key = Cursor.decode(cursor, 2);
-            afterName = key.get(0);
-            try {
-                afterId = UUID.fromString(key.get(1));
-            } catch (IllegalArgumentException e) {
-                throw Cursor.invalid();
-            }
+    public Cursor.Slice<View> page(String search, Integer limit, String cursor) {
+        record After(String name, UUID id) {
         }
+        After after = Cursor.read(cursor, 2, key -> new After(key.get(0), UUID.fromString(key.get(1))));
         int size = Cursor.limit(limit);
         String q = search == null || search.isBlank() ? null : search.strip();
-        List<Household> found = households.page(q, afterName, afterId, size + 1);
-        String next = null;
-        if (found.size() > size) {
-            found = found.subList(0, size);
-            Household last = found.get(size - 1);
-            next = Cursor.encode(last.name, last.id.toString());
-        }
-        return new Page(found.stream().map(this::view).toList(), next);
+        Cursor.Slice<Household> slice = Cursor.slice(households.page(q, after == null ? null : after.name(),
+                after == null ? null : after.id(), size + 1), size, h -> new String[] { h.name, h.id.toString() });
+        return new Cursor.Slice<>(slice.items().stream().map(this::view).toList(), slice.nextCursor());
     }
 
     /** The household if the caller may see it; a member asking for another's gets a 404. */
-    private Household visible(Caller caller, UUID id) {
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Household visible(Caller caller, UUID id) {
         Household household = existing(id);
         if (caller.admin()) {
             return household;

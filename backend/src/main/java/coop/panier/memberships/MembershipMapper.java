@@ -10,9 +10,10 @@ final class MembershipMapper {
     private MembershipMapper() {
     }
 
-    static coop.panier.api.model.MembershipScale toApi(MembershipScale scale) {
+    static coop.panier.api.model.MembershipScale toApi(MembershipScale scale, boolean inUse) {
         return new coop.panier.api.model.MembershipScale()
                 .id(scale.id)
+                .inUse(inUse)
                 .validFrom(scale.validFrom)
                 .validTo(scale.validTo)
                 .currency(coop.panier.api.model.MembershipScale.CurrencyEnum.EUR)
@@ -35,6 +36,25 @@ final class MembershipMapper {
         return input.getBrackets().stream()
                 .map(b -> new Bracket(b.getCode(), b.getLabel().strip(), b.getUpperBoundCents(), b.getFeeCents()))
                 .toList();
+    }
+
+    static coop.panier.api.model.Membership toApi(MembershipService.View view) {
+        Membership m = view.membership();
+        return new coop.panier.api.model.Membership()
+                .id(m.id)
+                .householdId(m.householdId)
+                .scaleId(m.scaleId)
+                .bracketCode(m.bracketCode)
+                .bracketFeeCents(m.bracketFeeCents)
+                .solidarityCents(m.solidarityCents)
+                .amountDueCents(m.amountDueCents())
+                .paidCents(view.paidCents())
+                .leftToPayCents(view.leftToPayCents())
+                .currency(coop.panier.api.model.Membership.CurrencyEnum.EUR)
+                .periodStart(m.periodStart)
+                .periodEnd(m.periodEnd)
+                .declaredOn(m.declaredOn)
+                .status(coop.panier.api.model.MembershipStatus.fromValue(view.status().name()));
     }
 
     static coop.panier.api.model.FeeQuote toApi(FeeQuote quote, MembershipScale scale) {

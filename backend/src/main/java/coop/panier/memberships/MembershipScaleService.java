@@ -22,12 +22,12 @@ public class MembershipScaleService {
     MembershipScaleRepository scales;
 
     @Inject
+    MembershipRepository memberships;
+
+    @Inject
     Clock clock;
 
     public record Period(LocalDate from, LocalDate to) {
-    }
-
-    public record Page(List<MembershipScale> items, String nextCursor) {
     }
 
     public record Quote(FeeQuote quote, MembershipScale scale) {
@@ -52,6 +52,10 @@ public class MembershipScaleService {
     public MembershipScale update(UUID id, String ifMatch, Period period, List<Bracket> brackets) {
         MembershipScale scale = get(id);
         ETags.requireCurrent(ifMatch, scale.version);
+        if (inUse(scale)) {
+            throw ProblemException.conflict("Des adhésions utilisent déjà ce barème : il ne peut plus changer."
+                    + " Définissez-en un nouveau pour une période suivante.");
+        }
         apply(scale, period, brackets);
         scales.flush();
         return scale;
@@ -64,31 +68,24 @@ public class MembershipScaleService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean inUse(MembershipScale scale) {
+        return memberships.anyUses(scale.id);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
     public MembershipScale current() {
         return scales.inForceOn(LocalDate.now(clock))
                 .orElseThrow(() -> ProblemException.notFound("Aucun barème n'est en vigueur aujourd'hui."));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page page(Integer limit, String cursor) {
-        LocalDate afterFrom = null;
-        UUID afterId = null;
-        if (cursor != null) {
-            List<String> key = Cursor.decode(cursor, 2);
-            try {
-                afterFrom = LocalDate.parse(key.get(0));
-                afterId = UUID.fromString(key.get(1));
-            } catch (RuntimeException e) {
-                throw Cursor.invalid();
-            }
+    public Cursor.Slice<MembershipScale> page(Integer limit, String cursor) {
+        record After(LocalDate from, UUID id) {
         }
+        After after = Cursor.read(cursor, 2, key -> new After(LocalDate.parse(key.get(0)), UUID.fromString(key.get(1))));
         int size = Cursor.limit(limit);
-        List<MembershipScale> found = scales.page(afterFrom, afterId, size + 1);
-        if (found.size() <= size) {
-            return new Page(found, null);
-        }
-        MembershipScale last = found.get(size - 1);
-        return new Page(found.subList(0, size), Cursor.encode(last.validFrom.toString(), last.id.toString()));
+        return Cursor.slice(scales.page(after == null ? null : after.from(), after == null ? null : after.id(), size + 1),
+                size, s -> new String[] { s.validFrom.toString(), s.id.toString() });
     }
 
     private void apply(MembershipScale scale, Period period, List<Bracket> brackets) {

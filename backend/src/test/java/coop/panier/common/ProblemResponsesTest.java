@@ -57,6 +57,17 @@ class ProblemResponsesTest extends ApiTest {
     }
 
     @Test
+    void aMissingRequiredFieldIs400NamingIt() {
+        TestPerson person = TestPerson.random("Ophélie", "Lemoine");
+        String etag = api(member(person)).get("/api/v1/me").header("ETag");
+        outsideContract().auth().oauth2(member(person)).contentType(ContentType.JSON).header("If-Match", etag)
+                .body("{\"phone\": \"0612345678\"}").put("/api/v1/me")
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("preferences"))
+                .body("errors[0].message", equalTo("champ obligatoire"));
+    }
+
+    @Test
     void aMissingBodyIs400() {
         TestPerson person = TestPerson.random("Paul", "Vidal");
         String etag = api(member(person)).get("/api/v1/me").header("ETag");

@@ -58,7 +58,8 @@ class MembershipScaleResourceTest extends ApiTest {
                 .header("Location", endsWith("/api/v1/membership-scales/" + created.path("id")))
                 .body("brackets.code", equalTo(List.of("A", "B", "C", "D")))
                 .body("brackets[3].upperBoundCents", nullValue())
-                .body("currency", equalTo("EUR"));
+                .body("currency", equalTo("EUR"))
+                .body("inUse", equalTo(false));
 
         api(member(TestPerson.random("Lina", "Roche"))).get("/api/v1/membership-scales/" + created.path("id"))
                 .then().statusCode(200).body("validFrom", equalTo("2101-09-01"))

@@ -1,16 +1,9 @@
 package coop.panier.memberships;
 
-import static coop.panier.testsupport.Tokens.admin;
 import static coop.panier.testsupport.Tokens.member;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import coop.panier.testsupport.ApiTest;
+import coop.panier.testsupport.DatabaseDump;
 import coop.panier.testsupport.LogCapture;
 import coop.panier.testsupport.Tokens;
 import coop.panier.testsupport.Tokens.TestPerson;
@@ -42,12 +36,7 @@ class QuoteTest extends ApiTest {
 
     @BeforeEach
     void aScaleIsInForceToday() {
-        LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
-        if (scales.inForceOn(today).isEmpty()) {
-            api(admin()).contentType(ContentType.JSON)
-                    .body(MembershipScaleResourceTest.scale(today.minusDays(1).toString(), today.plusDays(1).toString()))
-                    .post("/api/v1/membership-scales").then().statusCode(201);
-        }
+        TestScales.ensureOneInForceToday(scales);
     }
 
     private static Map<String, Object> request(long income, int adults, int children) {
@@ -100,28 +89,6 @@ class QuoteTest extends ApiTest {
         }
 
         assertThat(logged).noneSatisfy(line -> assertThat(line).contains(String.valueOf(SECRET_INCOME_CENTS)));
-        assertThat(databaseDump()).doesNotContain(String.valueOf(SECRET_INCOME_CENTS), "2718.28", "2 718,28");
-    }
-
-    /** Every row of every table of the application's schema, as text. */
-    private String databaseDump() throws Exception {
-        StringBuilder dump = new StringBuilder();
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            List<String> tables = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery("select tablename from pg_tables where schemaname = 'public'")) {
-                while (rs.next()) {
-                    tables.add(rs.getString(1));
-                }
-            }
-            assertThat(tables).contains("member", "membership_scale");
-            for (String table : tables) {
-                try (ResultSet rows = s.executeQuery("select t::text from \"" + table + "\" t")) {
-                    while (rows.next()) {
-                        dump.append(rows.getString(1)).append('\n');
-                    }
-                }
-            }
-        }
-        return dump.toString();
+        assertThat(DatabaseDump.of(dataSource)).doesNotContain(String.valueOf(SECRET_INCOME_CENTS), "2718.28", "2 718,28");
     }
 }

@@ -1,0 +1,303 @@
+package coop.panier.memberships;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import coop.panier.common.Caller;
+import coop.panier.common.Cursor;
+import coop.panier.common.ProblemException;
+import coop.panier.members.Household;
+import coop.panier.members.HouseholdRepository;
+import coop.panier.members.Member;
+import coop.panier.members.MemberRepository;
+import coop.panier.members.MemberService;
+import coop.panier.members.MemberStatus;
+import coop.panier.members.Person;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+
+/** Joining and renewing, and what the household pays for it. */
+@ApplicationScoped
+public class MembershipService {
+
+    private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRENCH);
+
+    @Inject
+    MembershipRepository memberships;
+
+    @Inject
+    LedgerRepository ledger;
+
+    @Inject
+    MembershipScaleService scales;
+
+    @Inject
+    MembershipPeriods periods;
+
+    @Inject
+    MemberService memberService;
+
+    @Inject
+    MemberRepository members;
+
+    @Inject
+    HouseholdRepository households;
+
+    @Inject
+    Clock clock;
+
+    public enum Status {
+        AWAITING_PAYMENT, ACTIVE, EXPIRED
+    }
+
+    /** A membership with what its ledger entries say of it. */
+    public record View(Membership membership, long balanceCents, Status status) {
+
+        public long paidCents() {
+            return membership.amountDueCents() - balanceCents;
+        }
+
+        public long leftToPayCents() {
+            return Math.max(balanceCents, 0);
+        }
+    }
+
+    public record Join(long monthlyIncomeCents, Integer adults, Integer children, long solidarityCents) {
+    }
+
+    public record Payment(long amountCents, LedgerEntry.Method method, LocalDate paidOn, String reference) {
+    }
+
+    /** The declared income is used for the bracket and goes no further: not stored, not logged. */
+    public View join(Person person, Join join) {
+        memberService.current(person);
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Member member = members.findBySubject(person.subject()).orElseThrow();
+            Household household = householdFor(member, join);
+            MembershipScale scale = scales.current();
+            FeeQuote quote = FeeQuote.compute(scale.toBrackets(), household.consumptionUnits(),
+                    join.monthlyIncomeCents());
+            LocalDate today = LocalDate.now(clock);
+
+            Membership membership = new Membership();
+            membership.id = UUID.randomUUID();
+            membership.householdId = household.id;
+            membership.scaleId = scale.id;
+            membership.bracketCode = quote.bracket().code();
+            membership.bracketFeeCents = quote.feeCents();
+            membership.solidarityCents = join.solidarityCents();
+            MembershipPeriods.Period period = periods.startingOn(nextStart(household, today));
+            membership.periodStart = period.start();
+            membership.periodEnd = period.end();
+            membership.declaredOn = today;
+            memberships.persist(membership);
+            charge(membership, LedgerEntry.Kind.FEE_DUE, membership.bracketFeeCents, member.id, today);
+            charge(membership, LedgerEntry.Kind.SOLIDARITY, membership.solidarityCents, member.id, today);
+            memberships.flush();
+            return view(membership);
+        });
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public View get(Caller caller, UUID id) {
+        return view(visible(caller, id));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Cursor.Slice<View> page(Caller caller, UUID householdId, Integer limit, String cursor) {
+        UUID scope = householdId;
+        if (!caller.admin()) {
+            UUID own = members.findBySubject(caller.subject()).map(m -> m.householdId).orElse(null);
+            if (own == null || (householdId != null && !householdId.equals(own))) {
+                return new Cursor.Slice<>(List.of(), null);
+            }
+            scope = own;
+        }
+        record After(LocalDate start, UUID id) {
+        }
+        After after = Cursor.read(cursor, 2, key -> new After(LocalDate.parse(key.get(0)), UUID.fromString(key.get(1))));
+        int size = Cursor.limit(limit);
+        Cursor.Slice<Membership> slice = Cursor.slice(memberships.page(scope, after == null ? null : after.start(),
+                after == null ? null : after.id(), size + 1), size,
+                m -> new String[] { m.periodStart.toString(), m.id.toString() });
+        return new Cursor.Slice<>(slice.items().stream().map(this::view).toList(), slice.nextCursor());
+    }
+
+    /**
+     * Records a payment once per idempotency key: a retry gets the first entry back, another
+     * request under the same key is refused.
+     */
+    public LedgerEntry pay(Caller caller, UUID membershipId, String idempotencyKey, Payment payment) {
+        String hash = digest(membershipId + "|" + payment.amountCents() + "|" + payment.method() + "|"
+                + payment.paidOn() + "|" + payment.reference());
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> {
+                if (idempotencyKey != null) {
+                    var earlier = ledger.byIdempotencyKey(idempotencyKey);
+                    if (earlier.isPresent()) {
+                        return replay(earlier.get(), hash);
+                    }
+                }
+                Membership membership = existing(membershipId);
+                LedgerEntry entry = LedgerEntry.of(membership.householdId, membership.id, LedgerEntry.Kind.PAYMENT,
+                        -payment.amountCents(), payment.paidOn());
+                entry.method = payment.method();
+                entry.reference = blankToNull(payment.reference());
+                entry.recordedBy = recorder(caller);
+                entry.idempotencyKey = idempotencyKey;
+                entry.requestHash = idempotencyKey == null ? null : hash;
+                ledger.persistAndFlush(entry);
+                activateIfPaid(membership);
+                return entry;
+            });
+        } catch (PersistenceException e) {
+            if (idempotencyKey == null) {
+                throw e;
+            }
+            // The same key arrived twice at once: the other request recorded it.
+            return QuarkusTransaction.requiringNew().call(() -> replay(
+                    ledger.byIdempotencyKey(idempotencyKey).orElseThrow(() -> e), hash));
+        }
+    }
+
+    @Transactional
+    public LedgerEntry waive(Caller caller, UUID membershipId, long amountCents, String reason) {
+        Membership membership = existing(membershipId);
+        long left = Math.max(ledger.balanceOfMembership(membership.id), 0);
+        if (amountCents > left) {
+            throw ProblemException.conflict("Il ne reste que " + euros(left) + " à payer sur cette adhésion.");
+        }
+        LedgerEntry entry = LedgerEntry.of(membership.householdId, membership.id, LedgerEntry.Kind.WAIVER,
+                -amountCents, LocalDate.now(clock));
+        entry.reason = reason.strip();
+        entry.recordedBy = recorder(caller);
+        ledger.persistAndFlush(entry);
+        activateIfPaid(membership);
+        return entry;
+    }
+
+    /** Once a membership in its period is fully paid, the household's pending members are active. */
+    void activateIfPaid(Membership membership) {
+        LocalDate today = LocalDate.now(clock);
+        boolean current = !today.isBefore(membership.periodStart) && !today.isAfter(membership.periodEnd);
+        if (current && ledger.balanceOfMembership(membership.id) <= 0) {
+            members.inHousehold(membership.householdId).stream()
+                    .filter(m -> m.status == MemberStatus.PENDING)
+                    .forEach(m -> m.status = MemberStatus.ACTIVE);
+        }
+    }
+
+    View view(Membership membership) {
+        long balance = ledger.balanceOfMembership(membership.id);
+        LocalDate today = LocalDate.now(clock);
+        Status status = today.isAfter(membership.periodEnd) ? Status.EXPIRED
+                : balance <= 0 ? Status.ACTIVE : Status.AWAITING_PAYMENT;
+        return new View(membership, balance, status);
+    }
+
+    private Household householdFor(Member member, Join join) {
+        boolean composition = join.adults() != null;
+        if (member.householdId == null) {
+            if (!composition) {
+                throw ProblemException.invalidField("household", "indiquez la composition de votre foyer");
+            }
+            Household household = new Household();
+            household.id = UUID.randomUUID();
+            household.name = "Foyer " + (member.lastName.isBlank() ? member.firstName : member.lastName);
+            household.adults = join.adults();
+            household.children = join.children();
+            households.persist(household);
+            member.householdId = household.id;
+            return household;
+        }
+        Household household = households.findById(member.householdId);
+        if (composition) {
+            // Declared at joining or renewal: it counts from this membership on.
+            household.adults = join.adults();
+            household.children = join.children();
+        }
+        return household;
+    }
+
+    /** Today, or the day after the current membership when renewing; renewal opens 60 days before. */
+    private LocalDate nextStart(Household household, LocalDate today) {
+        var latest = memberships.latestOf(household.id);
+        if (latest.isEmpty() || latest.get().periodEnd.isBefore(today)) {
+            return today;
+        }
+        LocalDate end = latest.get().periodEnd;
+        LocalDate opens = end.minusDays(MembershipPeriods.RENEWAL_OPENS_DAYS_BEFORE);
+        if (today.isBefore(opens)) {
+            throw ProblemException.conflict("Votre adhésion court jusqu'au " + FRENCH_DATE.format(end)
+                    + " ; vous pourrez la renouveler à partir du " + FRENCH_DATE.format(opens) + ".");
+        }
+        return end.plusDays(1);
+    }
+
+    private void charge(Membership membership, LedgerEntry.Kind kind, long cents, UUID by, LocalDate on) {
+        if (cents > 0) {
+            LedgerEntry entry = LedgerEntry.of(membership.householdId, membership.id, kind, cents, on);
+            entry.recordedBy = by;
+            ledger.persist(entry);
+        }
+    }
+
+    private Membership visible(Caller caller, UUID id) {
+        Membership membership = existing(id);
+        if (!caller.admin()) {
+            UUID own = members.findBySubject(caller.subject()).map(m -> m.householdId).orElse(null);
+            if (!membership.householdId.equals(own)) {
+                throw notFound();
+            }
+        }
+        return membership;
+    }
+
+    private Membership existing(UUID id) {
+        return memberships.findByIdOptional(id).orElseThrow(MembershipService::notFound);
+    }
+
+    private UUID recorder(Caller caller) {
+        return members.findBySubject(caller.subject()).map(m -> m.id).orElse(null);
+    }
+
+    private static LedgerEntry replay(LedgerEntry earlier, String hash) {
+        if (!hash.equals(earlier.requestHash)) {
+            throw new ProblemException(422, "idempotency-key-reused", "Clé d'idempotence déjà utilisée",
+                    "Cette clé a déjà servi pour un autre paiement ; utilisez-en une nouvelle.", List.of());
+        }
+        return earlier;
+    }
+
+    private static ProblemException notFound() {
+        return ProblemException.notFound("Aucune adhésion ne porte cet identifiant.");
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    static String euros(long cents) {
+        return String.format(Locale.FRENCH, "%d,%02d €", cents / 100, Math.abs(cents % 100));
+    }
+
+    private static String digest(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
