@@ -11,3 +11,24 @@ on conflict do nothing;
 select setval('member_number_seq',
               greatest((select max(substring(member_number from 3)::bigint) from member),
                        (select last_value from member_number_seq)));
+
+-- The design's example scale for the current season (September to August), unless the co-op
+-- already has a scale that overlaps it.
+with season as (
+    select make_date(extract(year from current_date)::int - (extract(month from current_date) < 9)::int, 9, 1) as first_day
+), scale as (
+    insert into membership_scale (id, valid_from, valid_to)
+    select gen_random_uuid(), first_day, (first_day + interval '1 year' - interval '1 day')::date
+    from season
+    where not exists (
+        select 1 from membership_scale m, season
+        where daterange(m.valid_from, m.valid_to, '[]')
+              && daterange(season.first_day, (season.first_day + interval '1 year' - interval '1 day')::date, '[]'))
+    returning id
+)
+insert into scale_bracket (scale_id, position, code, label, upper_bound_cents, fee_cents)
+select scale.id, b.position, b.code, b.label, b.bound, b.fee
+from scale, (values (0, 'A', 'Moins de 600 €', 60000, 1000),
+                    (1, 'B', 'De 600 à 1 000 €', 100000, 2000),
+                    (2, 'C', 'De 1 000 à 1 600 €', 160000, 4000),
+                    (3, 'D', '1 600 € et plus', null, 6000)) as b (position, code, label, bound, fee);

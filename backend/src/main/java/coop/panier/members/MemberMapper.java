@@ -1,6 +1,7 @@
 package coop.panier.members;
 
 import coop.panier.api.model.Language;
+import coop.panier.api.model.MemberInput;
 import coop.panier.api.model.MemberProfileUpdate;
 import coop.panier.api.model.Preferences;
 
@@ -22,6 +23,21 @@ final class MemberMapper {
                 .joinedOn(member.joinedOn)
                 .householdId(member.householdId)
                 .preferences(new Preferences().language(Language.fromValue(member.language)));
+    }
+
+    static MemberAdminService.Details details(MemberInput input) {
+        return new MemberAdminService.Details(input.getFirstName(), input.getLastName(), input.getEmail(),
+                input.getPhone());
+    }
+
+    static coop.panier.api.model.StatusChange toApi(MemberAdminService.HistoryLine line) {
+        StatusChange change = line.change();
+        return new coop.panier.api.model.StatusChange()
+                .from(coop.panier.api.model.MemberStatus.fromValue(change.from.name()))
+                .to(coop.panier.api.model.MemberStatus.fromValue(change.to.name()))
+                .reason(change.reason)
+                .changedAt(change.changedAt.atOffset(java.time.ZoneOffset.UTC))
+                .changedBy(line.changedBy());
     }
 
     static ProfileChange toChange(MemberProfileUpdate update) {

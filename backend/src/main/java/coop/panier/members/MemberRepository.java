@@ -1,9 +1,11 @@
 package coop.panier.members;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 
 @ApplicationScoped
@@ -18,8 +20,32 @@ public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
         return find("lower(email) = lower(?1) and keycloakSubject is null", email).firstResultOptional();
     }
 
-    public java.util.List<Member> inHousehold(UUID householdId) {
+    public List<Member> inHousehold(UUID householdId) {
         return list("householdId = ?1 order by memberNumber", householdId);
+    }
+
+    public boolean emailTakenByAnother(String email, UUID except) {
+        return count("lower(email) = lower(?1) and id <> ?2", email, except) > 0;
+    }
+
+    /** By member number; `search` matches names, e-mail and number, accents and case ignored. */
+    public List<Member> page(String search, MemberStatus status, String afterNumber, int limit) {
+        String where = "1 = 1";
+        Parameters params = new Parameters();
+        if (search != null) {
+            where += " and cast(function('search_text', concat(firstName, ' ', lastName, ' ', email, ' ', memberNumber))"
+                    + " as String) like concat('%', cast(function('search_text', :search) as String), '%')";
+            params = params.and("search", search);
+        }
+        if (status != null) {
+            where += " and status = :status";
+            params = params.and("status", status);
+        }
+        if (afterNumber != null) {
+            where += " and memberNumber > :after";
+            params = params.and("after", afterNumber);
+        }
+        return find(where + " order by memberNumber", params).page(0, limit).list();
     }
 
     public String nextMemberNumber() {

@@ -57,6 +57,19 @@ final class MembershipMapper {
                 .status(coop.panier.api.model.MembershipStatus.fromValue(view.status().name()));
     }
 
+    static coop.panier.api.model.MembershipStats toApi(MembershipStatsService.Stats stats) {
+        return new coop.panier.api.model.MembershipStats()
+                .scaleId(stats.scale().id)
+                .asOf(stats.asOf())
+                .currency(coop.panier.api.model.MembershipStats.CurrencyEnum.EUR)
+                .brackets(stats.brackets().stream().map(f -> new coop.panier.api.model.BracketStats()
+                        .code(f.bracket().code())
+                        .label(f.bracket().label())
+                        .households((int) f.households())
+                        .dueCents(f.dueCents())
+                        .collectedCents(f.collectedCents())).toList());
+    }
+
     static coop.panier.api.model.FeeQuote toApi(FeeQuote quote, MembershipScale scale) {
         return new coop.panier.api.model.FeeQuote()
                 .consumptionUnits(java.math.BigDecimal.valueOf(quote.units().tenths(), 1))

@@ -33,6 +33,9 @@ public class MembershipResource implements MembershipsApi {
     MembershipService memberships;
 
     @Inject
+    MembershipStatsService stats;
+
+    @Inject
     Caller caller;
 
     @Inject
@@ -120,6 +123,12 @@ public class MembershipResource implements MembershipsApi {
         LedgerEntry entry = memberships.waive(caller, membershipId, input.getAmountCents(), input.getReason());
         return Response.created(URI.create("/api/v1/households/" + entry.householdId + "/ledger"))
                 .entity(LedgerMapper.toApi(entry)).build();
+    }
+
+    @Override
+    @RolesAllowed("admin")
+    public Response getMembershipStats(java.time.LocalDate asOf) {
+        return Response.ok(MembershipMapper.toApi(stats.on(asOf))).build();
     }
 
     private Response ok(MembershipScale scale) {

@@ -33,6 +33,9 @@ class DemoDataTest extends ApiTest {
     @Inject
     MemberRepository members;
 
+    @Inject
+    coop.panier.memberships.MembershipScaleRepository scales;
+
     @Test
     void theDemoUsersAreMembersLinkedToTheirKeycloakAccounts() {
         TestPerson alice = new TestPerson("33333333-3333-4333-8333-333333333333", "alice@panier.example",
@@ -43,10 +46,20 @@ class DemoDataTest extends ApiTest {
     }
 
     @Test
+    void theDemoCoopHasAScaleInForceForTheSeason() {
+        api(Tokens.member(TestPerson.random("Yves", "Demo"))).get("/api/v1/membership-scales/current")
+                .then().statusCode(200)
+                .body("brackets.code", org.hamcrest.Matchers.equalTo(java.util.List.of("A", "B", "C", "D")))
+                .body("validFrom", org.hamcrest.Matchers.endsWith("-09-01"));
+    }
+
+    @Test
     void loadingAgainChangesNothingAndNewMembersAreNumberedAfter() {
         long before = members.count();
+        long scalesBefore = scales.count();
         demoData.load(null);
         assertThat(members.count()).isEqualTo(before);
+        assertThat(scales.count()).isEqualTo(scalesBefore);
 
         String number = api(Tokens.member(TestPerson.random("Zoé", "Klein"))).get("/api/v1/me").path("memberNumber");
         assertThat(Integer.parseInt(number.substring(2))).isGreaterThan(4);
