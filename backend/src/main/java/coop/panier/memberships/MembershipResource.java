@@ -76,8 +76,9 @@ public class MembershipResource implements MembershipsApi {
     @Override
     @RolesAllowed("member")
     public Response quoteMyMembership(QuoteRequest request) {
-        MembershipScaleService.Quote quote = scales.quote(request.getHousehold().getAdults(),
-                request.getHousehold().getChildren(), request.getMonthlyIncomeCents());
+        HouseholdComposition household = request.getHousehold();
+        MembershipScaleService.Quote quote = memberships.quote(caller, request.getMonthlyIncomeCents(),
+                household == null ? null : household.getAdults(), household == null ? null : household.getChildren());
         return Response.ok(MembershipMapper.toApi(quote.quote(), quote.scale())).build();
     }
 

@@ -109,6 +109,19 @@ public class MembershipService {
         });
     }
 
+    /** The fee for a composition given, or else for the caller's household as it is known. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public MembershipScaleService.Quote quote(Caller caller, long monthlyIncomeCents, Integer adults, Integer children) {
+        if (adults != null) {
+            return scales.quote(adults, children, monthlyIncomeCents);
+        }
+        Household household = members.findBySubject(caller.subject())
+                .filter(m -> m.householdId != null)
+                .map(m -> households.findById(m.householdId))
+                .orElseThrow(() -> ProblemException.invalidField("household", "indiquez la composition de votre foyer"));
+        return scales.quote(household.adults, household.children, monthlyIncomeCents);
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public View get(Caller caller, UUID id) {
         return view(visible(caller, id));

@@ -95,6 +95,18 @@ class MembershipTest extends ApiTest {
     }
 
     @Test
+    void aMemberWithAHouseholdIsQuotedOnItsKnownComposition() {
+        TestPerson person = TestPerson.random("Mila", "Perret");
+        join(person, 250_000, 2, 2, 0).then().statusCode(201);
+        api(member(person)).contentType(ContentType.JSON).body(Map.of("monthlyIncomeCents", 250_000))
+                .post("/api/v1/me/membership/quote").then().statusCode(200)
+                .body("consumptionUnits", equalTo(2.1f)).body("bracket.code", equalTo("C"));
+        api(member(TestPerson.random("Nils", "Sans"))).contentType(ContentType.JSON)
+                .body(Map.of("monthlyIncomeCents", 250_000)).post("/api/v1/me/membership/quote")
+                .then().statusCode(400).body("errors[0].field", equalTo("household"));
+    }
+
+    @Test
     void joiningWithoutAHouseholdNeedsItsComposition() {
         join(TestPerson.random("Basile", "Vincent"), 150_000, null, null, 0)
                 .then().statusCode(400).body("errors[0].field", equalTo("household"));

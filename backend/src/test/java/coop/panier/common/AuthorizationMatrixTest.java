@@ -1,0 +1,99 @@
+package coop.panier.common;
+
+import static coop.panier.testsupport.Tokens.admin;
+import static coop.panier.testsupport.Tokens.member;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import coop.panier.testsupport.ApiTest;
+import coop.panier.testsupport.Contract;
+import coop.panier.testsupport.Tokens.TestPerson;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+
+/**
+ * Every operation of the contract checks who calls it, as its `x-panier-roles` says: nobody
+ * gets in without a token, and a member gets a 403 from every admin operation.
+ */
+@QuarkusTest
+class AuthorizationMatrixTest extends ApiTest {
+
+    private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch");
+
+    record Operation(String method, String path, String id, String roles) {
+
+        /** The path with a made-up id in every parameter: authorization comes before lookup. */
+        String concretePath() {
+            return path.replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
+        }
+
+        Response send(io.restassured.specification.RequestSpecification request) {
+            if (!method.equals("get") && !method.equals("delete")) {
+                request.contentType(ContentType.JSON).body("{}");
+            }
+            return request.request(method.toUpperCase(), concretePath());
+        }
+    }
+
+    static List<Operation> operations() throws Exception {
+        JsonNode paths = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(Contract.path())).path("paths");
+        List<Operation> operations = new ArrayList<>();
+        paths.fieldNames().forEachRemaining(path -> paths.get(path).fieldNames().forEachRemaining(method -> {
+            if (METHODS.contains(method)) {
+                JsonNode op = paths.get(path).get(method);
+                operations.add(new Operation(method, path, op.path("operationId").asText(),
+                        op.path("x-panier-roles").asText(null)));
+            }
+        }));
+        return operations;
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyOperationSaysWhoMayCallIt() throws Exception {
+        return operations().stream().map(op -> DynamicTest.dynamicTest(op.id(),
+                () -> assertThat(op.roles()).as(op.id() + " has x-panier-roles")
+                        .isIn("signed-in", "member", "admin", "admin-or-own")));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> withoutATokenEveryOperationIs401() throws Exception {
+        return operations().stream().map(op -> DynamicTest.dynamicTest(op.method() + " " + op.path(), () -> {
+            Response response = op.send(outsideContract());
+            assertThat(response.statusCode()).as(op.id()).isEqualTo(401);
+            assertThat(response.contentType()).as(op.id()).startsWith("application/problem+json");
+        }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> aMemberGetsA403FromEveryAdminOperation() throws Exception {
+        String token = member(TestPerson.random("Matrix", "Member"));
+        return operations().stream().filter(op -> "admin".equals(op.roles()))
+                .map(op -> DynamicTest.dynamicTest(op.method() + " " + op.path(), () -> {
+                    Response response = op.send(outsideContract().auth().oauth2(token));
+                    assertThat(response.statusCode()).as(op.id()).isEqualTo(403);
+                }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> anAdminGetsPastTheRoleCheckOfEveryOperation() throws Exception {
+        String token = admin();
+        return operations().stream().map(op -> DynamicTest.dynamicTest(op.method() + " " + op.path(), () -> {
+            Response response = op.send(outsideContract().auth().oauth2(token));
+            assertThat(response.statusCode()).as(op.id() + " " + response.asString()).isNotIn(401, 403);
+        }));
+    }
+}
