@@ -1,0 +1,112 @@
+package coop.panier.stock;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.UUID;
+
+import coop.panier.catalog.Product;
+import coop.panier.common.Caller;
+import coop.panier.common.Cursor;
+import coop.panier.common.ProblemException;
+import coop.panier.members.MemberRepository;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+
+/** Stock changes, recorded by admins and by the référent of the product. */
+@ApplicationScoped
+public class StockService {
+
+    @Inject
+    MemberRepository members;
+
+    public record Movement(StockMovement.Kind kind, BigDecimal quantity, BigDecimal countedQuantity,
+            Long unitCostCents, StockMovement.LossReason lossReason, String note) {
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Cursor.Slice<StockMovement> page(Caller caller, UUID productId, Integer limit, String cursor) {
+        requireAllowed(caller, productId);
+        Long before = Cursor.read(cursor, 1, key -> Long.parseLong(key.get(0)));
+        int size = Cursor.limit(limit);
+        List<StockMovement> found = StockMovement.find("productId = ?1 and seq < ?2 order by seq desc", productId,
+                before == null ? Long.MAX_VALUE : before).page(0, size + 1).list();
+        return Cursor.slice(found, size, m -> new String[] { m.seq.toString() });
+    }
+
+    /**
+     * Records the movement; the database applies it. One that would take the stock below zero
+     * fails there, whatever else is being recorded at the same time, and is reported as a 409.
+     */
+    public StockMovement record(Caller caller, UUID productId, Movement movement) {
+        Product product = requireAllowed(caller, productId);
+        StockMovement entry = validated(movement);
+        entry.id = UUID.randomUUID();
+        entry.productId = productId;
+        entry.recordedBy = members.findBySubject(caller.subject()).map(m -> m.id).orElse(null);
+        try {
+            QuarkusTransaction.requiringNew().run(() -> entry.persistAndFlush());
+        } catch (PersistenceException e) {
+            if (isNegativeStock(e)) {
+                throw ProblemException.conflict("Stock insuffisant pour « " + product.name + " » : il en reste "
+                        + currentStock(productId).stripTrailingZeros().toPlainString() + ".");
+            }
+            throw e;
+        }
+        return QuarkusTransaction.requiringNew().call(() -> StockMovement.<StockMovement>findById(entry.id));
+    }
+
+    private static StockMovement validated(Movement m) {
+        StockMovement entry = new StockMovement();
+        entry.kind = m.kind();
+        entry.note = m.note() == null || m.note().isBlank() ? null : m.note().strip();
+        if (m.kind() == StockMovement.Kind.SALE) {
+            throw ProblemException.invalidField("kind", "les ventes sont enregistrées par le drive");
+        }
+        if (m.kind() == StockMovement.Kind.INVENTORY) {
+            if (m.countedQuantity() == null) {
+                throw ProblemException.invalidField("countedQuantity", "indiquez la quantité comptée");
+            }
+            entry.countedQuantity = m.countedQuantity();
+            entry.quantity = BigDecimal.ZERO;
+            return entry;
+        }
+        if (m.quantity() == null) {
+            throw ProblemException.invalidField("quantity", "indiquez la quantité");
+        }
+        if (m.kind() == StockMovement.Kind.LOSS && m.lossReason() == null) {
+            throw ProblemException.invalidField("lossReason", "indiquez la raison de la perte");
+        }
+        entry.quantity = m.kind() == StockMovement.Kind.RECEPTION ? m.quantity() : m.quantity().negate();
+        entry.unitCostCents = m.kind() == StockMovement.Kind.RECEPTION ? m.unitCostCents() : null;
+        entry.lossReason = m.kind() == StockMovement.Kind.LOSS ? m.lossReason() : null;
+        return entry;
+    }
+
+    private Product requireAllowed(Caller caller, UUID productId) {
+        Product product = QuarkusTransaction.joiningExisting().call(() -> Product.<Product>findByIdOptional(productId))
+                .orElseThrow(() -> ProblemException.notFound("Aucun produit ne porte cet identifiant."));
+        if (!caller.admin()) {
+            UUID me = members.findBySubject(caller.subject()).map(m -> m.id).orElse(null);
+            if (me == null || !me.equals(product.referentId)) {
+                throw ProblemException.forbidden("Seul le référent de ce produit ou un administrateur gère son stock.");
+            }
+        }
+        return product;
+    }
+
+    private static BigDecimal currentStock(UUID productId) {
+        return QuarkusTransaction.requiringNew().call(() -> Product.<Product>findById(productId).stockOnHand);
+    }
+
+    private static boolean isNegativeStock(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains("product_stock_on_hand_check")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
