@@ -32,3 +32,46 @@ from scale, (values (0, 'A', 'Moins de 600 €', 60000, 1000),
                     (1, 'B', 'De 600 à 1 000 €', 100000, 2000),
                     (2, 'C', 'De 1 000 à 1 600 €', 160000, 4000),
                     (3, 'D', '1 600 € et plus', null, 6000)) as b (position, code, label, bound, fee);
+
+-- A small catalogue: two suppliers, a few shelves, products with labels and stock.
+insert into supplier (id, name, kind, locality, distance_km, contact, notes) values
+  ('c0000000-0000-4000-8000-000000000001', 'Rucher des Coteaux', 'PRODUCER', 'Saint-Jean-de-Braye', 12, '06 11 22 33 44', 'Livre le mardi'),
+  ('c0000000-0000-4000-8000-000000000002', 'Biocoop Grossiste Centre', 'WHOLESALER', 'Orléans', 25, 'commandes@grossiste.example', null),
+  ('c0000000-0000-4000-8000-000000000003', 'Ferme du Val', 'PRODUCER', 'Olivet', 8, '02 38 00 00 00', 'Légumes de saison')
+on conflict do nothing;
+
+insert into category (id, name, parent_id) values
+  ('d0000000-0000-4000-8000-000000000001', 'Épicerie', null),
+  ('d0000000-0000-4000-8000-000000000002', 'Fruits et légumes', null),
+  ('d0000000-0000-4000-8000-000000000003', 'Pâtes et riz', 'd0000000-0000-4000-8000-000000000001'),
+  ('d0000000-0000-4000-8000-000000000004', 'Miel et confitures', 'd0000000-0000-4000-8000-000000000001')
+on conflict do nothing;
+
+insert into product (id, name, description, category_id, supplier_id, supplier_reference, unit, order_step, price_cents, vat_rate, origin, active, available_on_drive, referent_id, low_stock_threshold) values
+  ('e0000000-0000-4000-8000-000000000001', 'Miel de fleurs', 'Pot de 500 g, récolte de printemps', 'd0000000-0000-4000-8000-000000000004', 'c0000000-0000-4000-8000-000000000001', 'MIEL-500', 'PIECE', 1, 890, '5.5', 'Loiret', true, true, 'a0000000-0000-4000-8000-000000000002', 5),
+  ('e0000000-0000-4000-8000-000000000002', 'Pâtes complètes', 'Penne au blé complet', 'd0000000-0000-4000-8000-000000000003', 'c0000000-0000-4000-8000-000000000002', 'PAT-COMP', 'KG', 0.5, 420, '5.5', 'Italie', true, true, null, 3),
+  ('e0000000-0000-4000-8000-000000000003', 'Riz basmati', null, 'd0000000-0000-4000-8000-000000000003', 'c0000000-0000-4000-8000-000000000002', 'RIZ-BAS', 'KG', 0.5, 560, '5.5', 'Inde', true, true, null, 3),
+  ('e0000000-0000-4000-8000-000000000004', 'Pommes Reinette', 'Variété ancienne', 'd0000000-0000-4000-8000-000000000002', 'c0000000-0000-4000-8000-000000000003', null, 'KG', 0.5, 290, '5.5', 'Olivet', true, true, null, 5),
+  ('e0000000-0000-4000-8000-000000000005', 'Carottes', 'En botte', 'd0000000-0000-4000-8000-000000000002', 'c0000000-0000-4000-8000-000000000003', null, 'KG', 0.5, 240, '5.5', 'Olivet', true, true, null, 5),
+  ('e0000000-0000-4000-8000-000000000006', 'Confiture de fraises', 'Pot de 350 g', 'd0000000-0000-4000-8000-000000000004', 'c0000000-0000-4000-8000-000000000001', 'CONF-FR', 'PIECE', 1, 520, '5.5', 'Loiret', true, true, 'a0000000-0000-4000-8000-000000000002', 4)
+on conflict do nothing;
+
+insert into product_label (product_id, label) values
+  ('e0000000-0000-4000-8000-000000000001', 'ORGANIC'), ('e0000000-0000-4000-8000-000000000001', 'LOCAL'),
+  ('e0000000-0000-4000-8000-000000000002', 'ORGANIC'),
+  ('e0000000-0000-4000-8000-000000000004', 'LOCAL'), ('e0000000-0000-4000-8000-000000000004', 'SEASONAL'),
+  ('e0000000-0000-4000-8000-000000000005', 'LOCAL'), ('e0000000-0000-4000-8000-000000000005', 'SEASONAL'), ('e0000000-0000-4000-8000-000000000005', 'ORGANIC'),
+  ('e0000000-0000-4000-8000-000000000006', 'ARTISANAL'), ('e0000000-0000-4000-8000-000000000006', 'LOCAL')
+on conflict do nothing;
+
+-- Receptions. The stock trigger runs before ON CONFLICT would skip a row, so only missing
+-- movements are inserted: loading again must not add stock.
+insert into stock_movement (id, product_id, kind, quantity, unit_cost_cents, note)
+select m.id, m.product_id, 'RECEPTION', m.quantity, m.cost, 'Stock de démonstration'
+from (values ('f0000000-0000-4000-8000-000000000001'::uuid, 'e0000000-0000-4000-8000-000000000001'::uuid, 24::numeric, 610::bigint),
+             ('f0000000-0000-4000-8000-000000000002'::uuid, 'e0000000-0000-4000-8000-000000000002'::uuid, 20::numeric, 250::bigint),
+             ('f0000000-0000-4000-8000-000000000003'::uuid, 'e0000000-0000-4000-8000-000000000003'::uuid, 15::numeric, 340::bigint),
+             ('f0000000-0000-4000-8000-000000000004'::uuid, 'e0000000-0000-4000-8000-000000000004'::uuid, 40::numeric, 150::bigint),
+             ('f0000000-0000-4000-8000-000000000005'::uuid, 'e0000000-0000-4000-8000-000000000005'::uuid, 2::numeric, 110::bigint))
+     as m (id, product_id, quantity, cost)
+where not exists (select 1 from stock_movement s where s.id = m.id);

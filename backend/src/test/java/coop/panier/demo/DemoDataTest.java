@@ -54,12 +54,21 @@ class DemoDataTest extends ApiTest {
     }
 
     @Test
+    void theDemoCatalogueHasProductsInStock() {
+        api().queryParam("q", "miel").get("/api/v1/products").then().statusCode(200)
+                .body("items[0].name", org.hamcrest.Matchers.equalTo("Miel de fleurs"))
+                .body("items[0].stockOnHand", org.hamcrest.Matchers.equalTo(24));
+    }
+
+    @Test
     void loadingAgainChangesNothingAndNewMembersAreNumberedAfter() {
         long before = members.count();
         long scalesBefore = scales.count();
         demoData.load(null);
         assertThat(members.count()).isEqualTo(before);
         assertThat(scales.count()).isEqualTo(scalesBefore);
+        api().queryParam("q", "miel").get("/api/v1/products").then()
+                .body("items[0].stockOnHand", org.hamcrest.Matchers.equalTo(24));
 
         String number = api(Tokens.member(TestPerson.random("Zoé", "Klein"))).get("/api/v1/me").path("memberNumber");
         assertThat(Integer.parseInt(number.substring(2))).isGreaterThan(4);
