@@ -11,7 +11,7 @@ import coop.panier.api.model.SupplierKind;
 import coop.panier.api.model.VatRate;
 
 /** Between the catalogue's API representations and its entities. */
-final class CatalogMapper {
+public final class CatalogMapper {
 
     private CatalogMapper() {
     }
@@ -35,7 +35,7 @@ final class CatalogMapper {
         return in.getName();
     }
 
-    static coop.panier.api.model.Product toApi(Product p) {
+    public static coop.panier.api.model.Product toApi(Product p) {
         return new coop.panier.api.model.Product()
                 .id(p.id).name(p.name).description(p.description).categoryId(p.categoryId).supplierId(p.supplierId)
                 .supplierReference(p.supplierReference).unit(ProductUnit.fromValue(p.unit.name()))

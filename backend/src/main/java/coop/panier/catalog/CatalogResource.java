@@ -13,6 +13,7 @@ import coop.panier.api.model.ProductPage;
 import coop.panier.api.model.SupplierInput;
 import coop.panier.api.model.SupplierPage;
 import coop.panier.common.Caller;
+import coop.panier.common.Csv;
 import coop.panier.common.Cursor;
 import coop.panier.common.ETags;
 import jakarta.annotation.security.PermitAll;
@@ -28,6 +29,9 @@ public class CatalogResource implements CatalogApi {
 
     @Inject
     ProductService products;
+
+    @Inject
+    CatalogExport export;
 
     @Inject
     Caller caller;
@@ -87,6 +91,13 @@ public class CatalogResource implements CatalogApi {
                 new ProductService.Query(q, categoryId, supplierId, labels, inStock, includeInactive), limit, cursor);
         return Response.ok(new ProductPage().items(page.items().stream().map(CatalogMapper::toApi).toList())
                 .nextCursor(page.nextCursor())).build();
+    }
+
+    @Override
+    @RolesAllowed("admin")
+    public Response exportProducts() {
+        return Response.ok(export.csv(), Csv.MEDIA_TYPE)
+                .header("Content-Disposition", "attachment; filename=\"catalogue.csv\"").build();
     }
 
     @Override

@@ -1,24 +1,20 @@
 package coop.panier.members;
 
-import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import coop.panier.common.Csv;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-/**
- * The members as a CSV that spreadsheets set up for French open as is: semicolons, UTF-8 with a
- * byte order mark. There is no income to leave out: none is ever kept.
- */
+/** The members as CSV. There is no income to leave out: none is ever kept. */
 @ApplicationScoped
 public class MemberExport {
 
-    private static final String HEADER = "Numéro;Prénom;Nom;E-mail;Téléphone;Statut;Adhérent depuis;Foyer";
+    private static final String[] HEADER = { "Numéro", "Prénom", "Nom", "E-mail", "Téléphone", "Statut",
+            "Adhérent depuis", "Foyer" };
 
     @Inject
     MemberRepository members;
@@ -30,29 +26,11 @@ public class MemberExport {
     public byte[] csv() {
         Map<UUID, String> householdNames = households.listAll().stream()
                 .collect(Collectors.toMap(h -> h.id, h -> h.name));
-        List<Member> all = members.list("order by memberNumber");
-        StringBuilder out = new StringBuilder("\uFEFF").append(HEADER).append("\r\n");
-        Function<String, String> cell = MemberExport::cell;
-        for (Member m : all) {
-            out.append(String.join(";", cell.apply(m.memberNumber), cell.apply(m.firstName), cell.apply(m.lastName),
-                    cell.apply(m.email), cell.apply(m.phone), cell.apply(m.status.french()),
-                    cell.apply(m.joinedOn.toString()), cell.apply(householdNames.get(m.householdId)))).append("\r\n");
+        Csv csv = new Csv().row(HEADER);
+        for (Member m : members.list("order by memberNumber")) {
+            csv.row(m.memberNumber, m.firstName, m.lastName, m.email, m.phone, m.status.french(), m.joinedOn.toString(),
+                    householdNames.get(m.householdId));
         }
-        return out.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** Quoted when it holds a separator, a quote or a line break; a leading formula sign is defused. */
-    static String cell(String value) {
-        if (value == null) {
-            return "";
-        }
-        String v = value;
-        if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0 && !v.matches("^\\+?[0-9 .()-]+$")) {
-            v = "'" + v;
-        }
-        if (v.contains(";") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
-            return "\"" + v.replace("\"", "\"\"") + "\"";
-        }
-        return v;
+        return csv.bytes();
     }
 }

@@ -9,6 +9,7 @@ import coop.panier.api.model.MemberPage;
 import coop.panier.api.model.StatusChangeInput;
 import coop.panier.api.model.StatusChangeList;
 import coop.panier.common.Caller;
+import coop.panier.common.Csv;
 import coop.panier.common.Cursor;
 import coop.panier.common.ETags;
 import jakarta.annotation.security.RolesAllowed;
@@ -66,7 +67,7 @@ public class MemberResource implements MembersApi {
 
     @Override
     public Response exportMembers() {
-        return Response.ok(export.csv(), "text/csv; charset=UTF-8")
+        return Response.ok(export.csv(), Csv.MEDIA_TYPE)
                 .header("Content-Disposition", "attachment; filename=\"adherents.csv\"").build();
     }
 
