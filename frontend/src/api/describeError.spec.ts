@@ -38,6 +38,25 @@ describe('describeError', () => {
     expect(describeError(error, t).message).toBe(message)
   })
 
+  it("passes on the server's own explanation of a conflict", () => {
+    const error = new ApiError(409, {
+      type: 'https://panier.coop/problems/conflict',
+      title: 'Conflit',
+      status: 409,
+      detail: "Votre adhésion court jusqu'au 31 août 2027.",
+    })
+
+    expect(describeError(error, t).message).toBe("Votre adhésion court jusqu'au 31 août 2027.")
+  })
+
+  it('lets a screen say what changed in between', () => {
+    const error = new ApiError(412, { type: 'about:blank', title: 'Erreur', status: 412 })
+
+    expect(describeError(error, t, { 412: 'errors.stale' }).message).toBe(
+      'Ces informations ont été modifiées entre-temps ; rechargez la page.',
+    )
+  })
+
   it('gives the correlation id of a server error as a reference', () => {
     const error = new ApiError(500, { type: 'about:blank', title: 'Erreur', status: 500, correlationId: 'c0ffee42' })
 

@@ -10,8 +10,15 @@ export interface ErrorDescription {
 }
 
 const statusesWithOwnMessage = new Set([400, 401, 403, 404, 409, 412, 428])
+// The server explains these in words a person understands (e.g. when a renewal opens).
+const statusesExplainedByServer = new Set([409, 422])
 
-export function describeError(error: unknown, t: Translate): ErrorDescription {
+/** `messages` replaces the message key of a status where the generic one would mislead, e.g. 412. */
+export function describeError(
+  error: unknown,
+  t: Translate,
+  messages: Partial<Record<number, string>> = {},
+): ErrorDescription {
   if (!(error instanceof ApiError)) return { message: t('errors.server'), fieldErrors: {} }
   const { status, problem } = error
   const fieldErrors: Record<string, string> = {}
@@ -23,6 +30,7 @@ export function describeError(error: unknown, t: Translate): ErrorDescription {
     const reference = problem?.correlationId ? ` ${t('errors.reference', { id: problem.correlationId })}` : ''
     return { message: t('errors.server') + reference, fieldErrors }
   }
-  const key = statusesWithOwnMessage.has(status) ? `errors.${status}` : 'errors.other'
+  if (statusesExplainedByServer.has(status) && problem?.detail) return { message: problem.detail, fieldErrors }
+  const key = messages[status] ?? (statusesWithOwnMessage.has(status) ? `errors.${status}` : 'errors.other')
   return { message: t(key, { status }), fieldErrors }
 }

@@ -18,6 +18,10 @@ export function rememberLocale(locale: AppLocale): void {
 
 // Dates such as joinedOn carry no time: format them in UTC so they never shift by a day.
 const date = { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' } as const
+// For narrow table columns on a phone: "24 nov. 2026".
+const shortDate = { ...date, month: 'short' } as const
+// Moments (a payment recorded, a status changed) in the person's own time zone.
+const dateTime = { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' } as const
 
 export function createAppI18n(locale: AppLocale) {
   return createI18n({
@@ -25,7 +29,7 @@ export function createAppI18n(locale: AppLocale) {
     locale,
     fallbackLocale: 'fr',
     messages: { fr, en },
-    datetimeFormats: { fr: { date }, en: { date } },
+    datetimeFormats: { fr: { date, shortDate, dateTime }, en: { date, shortDate, dateTime } },
   })
 }
 
