@@ -49,6 +49,18 @@ public final class CatalogMapper {
                 .currency(coop.panier.api.model.Product.CurrencyEnum.EUR);
     }
 
+    static coop.panier.api.model.PriceListImport toApi(PriceListImport run, java.util.List<Object[]> rejections) {
+        return new coop.panier.api.model.PriceListImport()
+                .id(run.id).supplierId(run.supplierId).fileName(run.fileName)
+                .status(coop.panier.api.model.PriceListImport.StatusEnum.fromValue(run.status.name()))
+                .totalLines(run.totalLines).processedLines(run.processedLines)
+                .created(run.created).updated(run.updated).rejected(run.rejected)
+                .rejections(rejections.stream().map(r -> new coop.panier.api.model.PriceListImportRejectionsInner()
+                        .line(((Number) r[0]).intValue()).reason((String) r[1])).toList())
+                .startedAt(run.startedAt.atOffset(java.time.ZoneOffset.UTC))
+                .finishedAt(run.finishedAt == null ? null : run.finishedAt.atOffset(java.time.ZoneOffset.UTC));
+    }
+
     static ProductService.Details details(ProductInput in) {
         EnumSet<Product.Label> labels = EnumSet.noneOf(Product.Label.class);
         in.getLabels().forEach(l -> labels.add(Product.Label.valueOf(l.name())));

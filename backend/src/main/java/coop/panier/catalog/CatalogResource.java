@@ -34,6 +34,9 @@ public class CatalogResource implements CatalogApi {
     CatalogExport export;
 
     @Inject
+    PriceListImporter importer;
+
+    @Inject
     Caller caller;
 
     @Override
@@ -98,6 +101,28 @@ public class CatalogResource implements CatalogApi {
     public Response exportProducts() {
         return Response.ok(export.csv(), Csv.MEDIA_TYPE)
                 .header("Content-Disposition", "attachment; filename=\"catalogue.csv\"").build();
+    }
+
+    @Override
+    @RolesAllowed("admin")
+    public Response importPriceList(UUID supplierId, java.io.File body, String fileName) {
+        byte[] file;
+        try {
+            file = java.nio.file.Files.readAllBytes(body.toPath());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        PriceListImport started = importer.start(caller, supplierId, fileName, file);
+        return Response.accepted(CatalogMapper.toApi(started, List.of()))
+                .location(URI.create("/api/v1/price-list-imports/" + started.id)).build();
+    }
+
+    @Override
+    @RolesAllowed("admin")
+    public Response getPriceListImport(UUID importId) {
+        PriceListImport run = importer.find(importId)
+                .orElseThrow(() -> coop.panier.common.ProblemException.notFound("Aucun import ne porte cet identifiant."));
+        return Response.ok(CatalogMapper.toApi(run, importer.rejections(importId))).build();
     }
 
     @Override

@@ -1,0 +1,119 @@
+package coop.panier.catalog;
+
+import static coop.panier.testsupport.Tokens.admin;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import coop.panier.testsupport.ApiTest;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+
+@QuarkusTest
+class PriceListImportTest extends ApiTest {
+
+    private String tag;
+    private String supplier;
+
+    @BeforeEach
+    void aSupplierAndItsShelf() {
+        tag = UUID.randomUUID().toString().substring(0, 6);
+        supplier = api(admin()).contentType(ContentType.JSON).body(Map.of("name", "Grossiste " + tag, "kind", "WHOLESALER"))
+                .post("/api/v1/suppliers").then().statusCode(201).extract().path("id");
+        api(admin()).contentType(ContentType.JSON).body(Map.of("name", "Épicerie salée " + tag))
+                .post("/api/v1/categories").then().statusCode(201);
+    }
+
+    private Response upload(byte[] file) {
+        return api(admin()).contentType("text/csv").queryParam("fileName", "tarifs.csv").body(file)
+                .post("/api/v1/suppliers/" + supplier + "/price-list-imports");
+    }
+
+    /** Waits for the background import to finish and returns its final state. */
+    private Response finished(Response started) {
+        String location = started.then().statusCode(202).extract().header("Location");
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
+                .until(() -> !"RUNNING".equals(api(admin()).get(location).path("status")));
+        return api(admin()).get(location);
+    }
+
+    @Test
+    void aPriceListCreatesProductsAndReportsRejectedLinesByNumber() {
+        String csv = "Référence fournisseur;Désignation;Prix TTC;Catégorie;Unité;Pas de commande;TVA;Labels\n"
+                + "PAT-" + tag + ";Pâtes fraîches " + tag + ";4,20 €;Epicerie salee " + tag + ";kg;0,5;5,5;bio\n"
+                + "RIZ-" + tag + ";Riz rond " + tag + ";abc;Épicerie salée " + tag + ";kg;1;5,5;\n"
+                + "\n"
+                + "HUI-" + tag + ";\"Huile d'olive; vierge\" " + tag + ";12.90;Épicerie salée " + tag + ";litre;1;5.5;\n"
+                + "SEL-" + tag + ";Sel " + tag + ";1,10;Rayon inconnu;pièce;1;5,5;\n";
+        Response done = finished(upload(csv.getBytes(StandardCharsets.UTF_8)));
+
+        done.then().body("status", equalTo("DONE")).body("totalLines", equalTo(4)).body("processedLines", equalTo(4))
+                .body("created", equalTo(2)).body("rejected", equalTo(2))
+                .body("rejections.line", equalTo(List.of(3, 6)))
+                .body("rejections[0].reason", equalTo("prix illisible : « abc »"))
+                .body("fileName", equalTo("tarifs.csv"));
+        api().queryParam("q", "pates fraiches " + tag).get("/api/v1/products").then()
+                .body("items[0].priceCents", equalTo(420)).body("items[0].orderStep", equalTo(0.5f))
+                .body("items[0].labels", equalTo(List.of("ORGANIC"))).body("items[0].unit", equalTo("KG"));
+        api().queryParam("q", "huile " + tag).get("/api/v1/products").then()
+                .body("items[0].priceCents", equalTo(1290)).body("items[0].unit", equalTo("LITRE"));
+    }
+
+    @Test
+    void aLatin1FileIsReadAndAReimportUpdatesByReference() {
+        String csv = "Référence,Nom,Prix,Catégorie\nFAR-" + tag + ",Farine de blé " + tag + ",\"2,40\",Épicerie salée " + tag + "\n";
+        finished(upload(csv.getBytes(Charset.forName("windows-1252")))).then().body("created", equalTo(1));
+        api().queryParam("q", "farine " + tag).get("/api/v1/products").then()
+                .body("items[0].name", equalTo("Farine de blé " + tag)).body("items[0].priceCents", equalTo(240));
+
+        String update = "Référence;Prix\nFAR-" + tag + ";2,55\n";
+        finished(upload(update.getBytes(StandardCharsets.UTF_8))).then()
+                .body("created", equalTo(0)).body("updated", equalTo(1));
+        api().queryParam("q", "farine " + tag).get("/api/v1/products").then()
+                .body("items", org.hamcrest.Matchers.hasSize(1)).body("items[0].priceCents", equalTo(255));
+    }
+
+    @Test
+    void aFileThatIsNotAPriceListIsRefusedAndNothingIsApplied() {
+        long before = PriceListImport.count();
+        byte[] png = { (byte) 0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 'I', 'H', 'D', 'R' };
+        upload(png).then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("body"));
+        upload("nom;description\nMiel;Bon\n".getBytes(StandardCharsets.UTF_8)).then().statusCode(400)
+                .body("errors[0].message", org.hamcrest.Matchers.containsString("introuvable"));
+        assertThat(PriceListImport.count()).isEqualTo(before);
+    }
+
+    @Test
+    void tenThousandLinesImportInTheBackgroundWithProgress() {
+        StringBuilder csv = new StringBuilder("Référence;Nom;Prix TTC;Catégorie\n");
+        for (int i = 0; i < 10_000; i++) {
+            csv.append("BIG-").append(tag).append('-').append(i).append(";Produit ").append(i).append(' ').append(tag)
+                    .append(";").append(1 + i % 50).append(",99;Épicerie salée ").append(tag).append('\n');
+        }
+        Response started = upload(csv.toString().getBytes(StandardCharsets.UTF_8));
+        started.then().statusCode(202).body("totalLines", equalTo(10_000)).body("status", equalTo("RUNNING"));
+
+        finished(started).then().body("status", equalTo("DONE")).body("processedLines", equalTo(10_000))
+                .body("created", equalTo(10_000)).body("rejected", equalTo(0));
+        api().queryParam("supplierId", supplier).queryParam("limit", 200).get("/api/v1/products").then()
+                .body("items", org.hamcrest.Matchers.hasSize(200));
+    }
+
+    @Test
+    void anUnknownSupplierIs404() {
+        api(admin()).contentType("text/csv").body("Référence;Prix\nX;1\n".getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/suppliers/" + UUID.randomUUID() + "/price-list-imports").then().statusCode(404);
+    }
+}
