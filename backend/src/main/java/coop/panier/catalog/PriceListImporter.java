@@ -17,8 +17,10 @@ import coop.panier.common.Caller;
 import coop.panier.common.ProblemException;
 import coop.panier.members.MemberRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
@@ -89,6 +91,16 @@ public class PriceListImporter {
     @PreDestroy
     void stop() {
         worker.shutdownNow();
+    }
+
+    /** An import still running when the application stopped will never finish: say so. */
+    void abandonUnfinished(@Observes StartupEvent start) {
+        int abandoned = QuarkusTransaction.requiringNew().call(() -> PriceListImport.update(
+                "status = ?1, finishedAt = ?2 where status = ?3",
+                PriceListImport.Status.FAILED, Instant.now(), PriceListImport.Status.RUNNING));
+        if (abandoned > 0) {
+            LOG.warnf("%d price list import(s) were interrupted by a restart and are marked failed", abandoned);
+        }
     }
 
     private void process(UUID importId, UUID supplierId, List<PriceList.Line> lines) {

@@ -111,6 +111,26 @@ class PriceListImportTest extends ApiTest {
                 .body("items", org.hamcrest.Matchers.hasSize(200));
     }
 
+    @jakarta.inject.Inject
+    PriceListImporter importer;
+
+    @Test
+    void anImportInterruptedByARestartIsMarkedFailed() {
+        UUID id = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
+            PriceListImport run = new PriceListImport();
+            run.id = UUID.randomUUID();
+            run.supplierId = UUID.fromString(supplier);
+            run.status = PriceListImport.Status.RUNNING;
+            run.totalLines = 10;
+            run.startedAt = java.time.Instant.now();
+            run.persist();
+            return run.id;
+        });
+        importer.abandonUnfinished(null);
+        api(admin()).get("/api/v1/price-list-imports/" + id).then().body("status", equalTo("FAILED"))
+                .body("finishedAt", org.hamcrest.Matchers.notNullValue());
+    }
+
     @Test
     void anUnknownSupplierIs404() {
         api(admin()).contentType("text/csv").body("Référence;Prix\nX;1\n".getBytes(StandardCharsets.UTF_8))
