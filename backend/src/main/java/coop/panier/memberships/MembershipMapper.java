@@ -43,6 +43,7 @@ final class MembershipMapper {
         return new coop.panier.api.model.Membership()
                 .id(m.id)
                 .householdId(m.householdId)
+                .householdName(view.householdName())
                 .scaleId(m.scaleId)
                 .bracketCode(m.bracketCode)
                 .bracketFeeCents(m.bracketFeeCents)
@@ -54,6 +55,7 @@ final class MembershipMapper {
                 .periodStart(m.periodStart)
                 .periodEnd(m.periodEnd)
                 .declaredOn(m.declaredOn)
+                .renewableFrom(view.renewableFrom())
                 .status(coop.panier.api.model.MembershipStatus.fromValue(view.status().name()));
     }
 

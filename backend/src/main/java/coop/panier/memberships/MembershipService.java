@@ -62,7 +62,11 @@ public class MembershipService {
     }
 
     /** A membership with what its ledger entries say of it. */
-    public record View(Membership membership, long balanceCents, Status status) {
+    public record View(Membership membership, String householdName, long balanceCents, Status status) {
+
+        public LocalDate renewableFrom() {
+            return membership.periodEnd.minusDays(MembershipPeriods.RENEWAL_OPENS_DAYS_BEFORE);
+        }
 
         public long paidCents() {
             return membership.amountDueCents() - balanceCents;
@@ -216,7 +220,7 @@ public class MembershipService {
         LocalDate today = LocalDate.now(clock);
         Status status = today.isAfter(membership.periodEnd) ? Status.EXPIRED
                 : balance <= 0 ? Status.ACTIVE : Status.AWAITING_PAYMENT;
-        return new View(membership, balance, status);
+        return new View(membership, households.findById(membership.householdId).name, balance, status);
     }
 
     private Household householdFor(Member member, Join join) {

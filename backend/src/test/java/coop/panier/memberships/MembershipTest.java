@@ -83,7 +83,9 @@ class MembershipTest extends ApiTest {
                 .body("status", equalTo("AWAITING_PAYMENT"))
                 .body("periodStart", equalTo(TODAY.toString()))
                 .body("periodEnd", equalTo(TODAY.plusYears(1).minusDays(1).toString()))
-                .body("declaredOn", equalTo(TODAY.toString()));
+                .body("declaredOn", equalTo(TODAY.toString()))
+                .body("householdName", equalTo("Foyer Fournier"))
+                .body("renewableFrom", equalTo(TODAY.plusYears(1).minusDays(1).minusDays(60).toString()));
         String householdId = joined.path("householdId");
 
         api(member(alice)).get("/api/v1/me").then().body("householdId", equalTo(householdId));
