@@ -73,7 +73,7 @@ class StockTest extends ApiTest {
     }
 
     @Test
-    void receptionsLossesAndInventoriesMakeTheStock() {
+    void receptionsLossesAndInventoriesMakeTheStock() throws Exception {
         String yogurt = product(null);
         move(admin(), yogurt, Map.of("kind", "RECEPTION", "quantity", 24, "unitCostCents", 61)).then().statusCode(201)
                 .body("quantity", equalTo(24)).body("stockAfter", equalTo(24));
@@ -85,6 +85,18 @@ class StockTest extends ApiTest {
         assertThat(stockOf(yogurt)).isEqualTo(17f);
         api(admin()).get("/api/v1/products/" + yogurt + "/stock-movements").then().statusCode(200)
                 .body("items.kind", equalTo(List.of("INVENTORY", "LOSS", "RECEPTION")));
+        assertThat(sumOfMovements(yogurt)).isEqualByComparingTo("17");
+    }
+
+    private java.math.BigDecimal sumOfMovements(String product) throws java.sql.SQLException {
+        try (var c = dataSource.getConnection();
+                var s = c.prepareStatement("select sum(quantity) from stock_movement where product_id = ?::uuid")) {
+            s.setString(1, product);
+            try (var rs = s.executeQuery()) {
+                rs.next();
+                return rs.getBigDecimal(1);
+            }
+        }
     }
 
     @Test
@@ -129,6 +141,7 @@ class StockTest extends ApiTest {
         assertThat(statuses).containsOnly(201, 409);
         assertThat(statuses.stream().filter(s -> s == 201)).hasSize(3);
         assertThat(stockOf(yogurt)).isEqualTo(0f);
+        assertThat(sumOfMovements(yogurt)).isEqualByComparingTo("0");
     }
 
     @Test
