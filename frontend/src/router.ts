@@ -24,6 +24,11 @@ const admin: RouteRecordRaw[] = [
   { path: 'baremes', component: () => import('./pages/admin/ScalesPage.vue') },
   { path: 'baremes/nouveau', component: () => import('./pages/admin/ScaleEditPage.vue') },
   { path: 'baremes/:scaleId', component: () => import('./pages/admin/ScaleEditPage.vue'), props: true },
+  { path: 'fournisseurs', component: () => import('./pages/admin/SuppliersPage.vue') },
+  { path: 'fournisseurs/:supplierId/import', component: () => import('./pages/admin/PriceListImportPage.vue'), props: true },
+  { path: 'stock-bas', component: () => import('./pages/admin/LowStockPage.vue') },
+  { path: 'pertes', component: () => import('./pages/admin/LossesPage.vue') },
+  { path: 'saisie-stock', component: () => import('./pages/admin/StockEntryPage.vue') },
   { path: 'statistiques', component: () => import('./pages/admin/StatsPage.vue') },
 ]
 
@@ -32,6 +37,7 @@ export function createAppRouter(auth: Auth) {
     history: createWebHistory(import.meta.env.BASE_URL),
     routes: [
       { path: '/', component: HomePage },
+      { path: '/catalogue', component: () => import('./pages/CataloguePage.vue') },
       { path: '/compte', component: () => import('./pages/AccountPage.vue'), meta: { requiresAuth: true } },
       { path: '/adhesion', component: () => import('./pages/MembershipPage.vue'), meta: { requiresAuth: true } },
       {
