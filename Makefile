@@ -41,8 +41,13 @@ browser:
 keycloak:
 	@$(ROOT)/scripts/keycloak.sh install
 
-test-e2e: browser keycloak build-frontend
-	@[ -f $(ROOT)/backend/target/quarkus-app/quarkus-run.jar ] || { $(JDK) && $(MVNW) -q package -DskipTests; }
+# The jar the end-to-end tests start: rebuilt whenever a backend source or the contract is newer.
+JAR := $(ROOT)/backend/target/quarkus-app/quarkus-run.jar
+$(JAR): $(shell find $(ROOT)/backend/src -type f) $(ROOT)/backend/pom.xml $(ROOT)/openapi.yaml
+	@echo "==> Packaging the backend"
+	@$(JDK) && $(MVNW) -q package -DskipTests
+
+test-e2e: browser keycloak build-frontend $(JAR)
 	@$(JDK) && $(MVNW) -q dependency:build-classpath \
 	  -Dmdep.includeScope=test -Dmdep.outputFile=target/devtools.classpath
 	@bash $(ROOT)/scripts/e2e.sh

@@ -1,37 +1,14 @@
-import { mkdirSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { openBrowser, screenshots, signIn } from './browser'
 
 // Needs the SPA (npm run build && npm run preview), the backend and Keycloak with the demo realm.
-const baseUrl = (process.env.E2E_BASE_URL ?? 'http://localhost:4173').replace(/\/$/, '')
-const screenshots = fileURLToPath(new URL('./screenshots/', import.meta.url))
 
 let browser: Browser
 let page: Page
 
 beforeAll(async () => {
-  const reachable = await fetch(baseUrl).then(
-    (response) => response.ok,
-    () => false,
-  )
-  if (!reachable) {
-    throw new Error(`The SPA does not answer at ${baseUrl}: start it (npm run build && npm run preview) or set E2E_BASE_URL.`)
-  }
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  })
-  page = await browser.newPage({ locale: 'fr-FR' })
-  page.setDefaultTimeout(60_000)
+  ;({ browser, page } = await openBrowser())
 })
 
 afterAll(async () => {
@@ -45,15 +22,7 @@ function randomPhone(): string {
 
 describe('Mon compte', () => {
   it('signs alice in with Keycloak and keeps a new phone number across a reload', async () => {
-    await page.goto(baseUrl)
-    await page.getByRole('banner').getByRole('button', { name: 'Se connecter' }).click()
-
-    await page.locator('#username').fill('alice')
-    await page.locator('#password').fill('demo-alice')
-    await page.locator('#kc-login').click()
-
-    await page.waitForURL((url) => url.href.startsWith(baseUrl))
-    await page.getByRole('banner').getByRole('button', { name: 'Se déconnecter' }).waitFor()
+    await signIn(page, 'alice', 'demo-alice')
     await page.getByRole('link', { name: 'Mon compte' }).click()
 
     await page.getByText('Alice Martin').waitFor()
@@ -71,7 +40,6 @@ describe('Mon compte', () => {
     await page.getByText('Alice Martin').waitFor()
     expect(await page.locator('#phone').inputValue()).toBe(phone)
 
-    mkdirSync(screenshots, { recursive: true })
     await page.screenshot({ path: `${screenshots}account.png`, fullPage: true })
   })
 })

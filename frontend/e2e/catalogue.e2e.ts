@@ -1,61 +1,20 @@
-import { mkdirSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { baseUrl, openBrowser, screenshots, signIn, signOut } from './browser'
 
 // Needs the SPA, the backend with the demo data (the supplier "Biocoop Grossiste Centre" and the
 // categories "Épicerie" > "Pâtes et riz") and Keycloak with the demo realm.
-const baseUrl = (process.env.E2E_BASE_URL ?? 'http://localhost:4173').replace(/\/$/, '')
-const screenshots = fileURLToPath(new URL('./screenshots/', import.meta.url))
 
 let browser: Browser
 let page: Page
 
 beforeAll(async () => {
-  const reachable = await fetch(baseUrl).then(
-    (response) => response.ok,
-    () => false,
-  )
-  if (!reachable) {
-    throw new Error(`The SPA does not answer at ${baseUrl}: start it (npm run build && npm run preview) or set E2E_BASE_URL.`)
-  }
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  })
-  page = await browser.newPage({ locale: 'fr-FR' })
-  page.setDefaultTimeout(60_000)
-  mkdirSync(screenshots, { recursive: true })
+  ;({ browser, page } = await openBrowser())
 })
 
 afterAll(async () => {
   await browser?.close()
 })
-
-const banner = () => page.getByRole('banner')
-
-async function signIn(username: string, password: string) {
-  await page.goto(baseUrl)
-  await banner().getByRole('button', { name: 'Se connecter' }).click()
-  await page.locator('#username').fill(username)
-  await page.locator('#password').fill(password)
-  await page.locator('#kc-login').click()
-  await page.waitForURL((url) => url.href.startsWith(baseUrl))
-  await banner().getByRole('button', { name: 'Se déconnecter' }).waitFor()
-}
-
-async function signOut() {
-  await banner().getByRole('button', { name: 'Se déconnecter' }).click()
-  await banner().getByRole('button', { name: 'Se connecter' }).waitFor()
-}
 
 describe('Catalogue', () => {
   it("imports a supplier's price list as camille, then a visitor finds the product without accents", async () => {
@@ -64,8 +23,8 @@ describe('Catalogue', () => {
     const name = `Pâtes à l'épeautre ${tag}`
     const csv = `Référence fournisseur;Nom;Prix TTC;Catégorie\n${reference};${name};3,10;Pâtes et riz\n`
 
-    await signIn('camille', 'demo-camille')
-    await banner().getByRole('link', { name: 'Gestion' }).click()
+    await signIn(page, 'camille', 'demo-camille')
+    await page.getByRole('banner').getByRole('link', { name: 'Gestion' }).click()
     await page.getByRole('navigation', { name: 'Gestion' }).getByRole('link', { name: 'Catalogue' }).click()
     await page
       .getByRole('row', { name: /Biocoop Grossiste Centre/ })
@@ -83,7 +42,7 @@ describe('Catalogue', () => {
     expect(await page.locator('.counts').textContent()).toContain('1 créé')
     await page.screenshot({ path: `${screenshots}price-list-import.png`, fullPage: true })
 
-    await signOut()
+    await signOut(page)
     await page.goto(`${baseUrl}/catalogue`)
     await page.getByRole('heading', { name: 'Catalogue', level: 1 }).waitFor()
     await page.getByRole('searchbox', { name: 'Rechercher un produit' }).fill(`pates a l'epeautre ${tag}`)

@@ -1,61 +1,21 @@
-import { mkdirSync, readFileSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import { readFileSync } from 'node:fs'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { openBrowser, screenshots, signIn, signOut } from './browser'
 
 // Needs the SPA, the backend with the demo data (a scale in force with the design's brackets)
 // and Keycloak with the demo realm, fresh: bruno has no household and no membership yet.
-const baseUrl = (process.env.E2E_BASE_URL ?? 'http://localhost:4173').replace(/\/$/, '')
-const screenshots = fileURLToPath(new URL('./screenshots/', import.meta.url))
 
 let browser: Browser
 let page: Page
 
 beforeAll(async () => {
-  const reachable = await fetch(baseUrl).then(
-    (response) => response.ok,
-    () => false,
-  )
-  if (!reachable) {
-    throw new Error(`The SPA does not answer at ${baseUrl}: start it (npm run build && npm run preview) or set E2E_BASE_URL.`)
-  }
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  })
-  page = await browser.newPage({ locale: 'fr-FR' })
-  page.setDefaultTimeout(60_000)
-  mkdirSync(screenshots, { recursive: true })
+  ;({ browser, page } = await openBrowser())
 })
 
 afterAll(async () => {
   await browser?.close()
 })
-
-const banner = () => page.getByRole('banner')
-
-async function signIn(username: string, password: string) {
-  await page.goto(baseUrl)
-  await banner().getByRole('button', { name: 'Se connecter' }).click()
-  await page.locator('#username').fill(username)
-  await page.locator('#password').fill(password)
-  await page.locator('#kc-login').click()
-  await page.waitForURL((url) => url.href.startsWith(baseUrl))
-  await banner().getByRole('button', { name: 'Se déconnecter' }).waitFor()
-}
-
-async function signOut() {
-  await banner().getByRole('button', { name: 'Se déconnecter' }).click()
-  await banner().getByRole('button', { name: 'Se connecter' }).waitFor()
-}
 
 /** PrimeVue's number inputs read what was typed when they lose the focus. */
 async function typeNumber(id: string, value: string) {
@@ -68,7 +28,7 @@ const plain = (text: string | null) => (text ?? '').replace(/[\u00a0\u202f]/g, '
 
 describe('Mon adhésion', () => {
   it('bruno joins, camille records his payment in cash, and bruno sees his membership active', async () => {
-    await signIn('bruno', 'demo-bruno')
+    await signIn(page, 'bruno', 'demo-bruno')
     await page.getByRole('link', { name: 'Mon adhésion' }).click()
     await page.getByText("Vous n'avez pas encore adhéré.").waitFor()
 
@@ -90,10 +50,10 @@ describe('Mon adhésion', () => {
     expect(plain(await page.getByTestId('left-to-pay').textContent())).toBe('40,00 €')
     await page.getByText('Foyer Moreau').first().waitFor()
     await page.screenshot({ path: `${screenshots}membership-joined.png`, fullPage: true })
-    await signOut()
+    await signOut(page)
 
-    await signIn('camille', 'demo-camille')
-    await banner().getByRole('link', { name: 'Gestion' }).click()
+    await signIn(page, 'camille', 'demo-camille')
+    await page.getByRole('banner').getByRole('link', { name: 'Gestion' }).click()
     await page.getByRole('heading', { name: 'Adhérents' }).waitFor()
     // The export is fetched with the bearer token, then handed to the browser as a download.
     const [download] = await Promise.all([
@@ -116,9 +76,9 @@ describe('Mon adhésion', () => {
     await expect.poll(() => page.getByTestId('membership-status').textContent()).toBe('Adhésion active')
     await page.getByText('Paiement (espèces)').waitFor()
     await page.screenshot({ path: `${screenshots}membership-payment.png`, fullPage: true })
-    await signOut()
+    await signOut(page)
 
-    await signIn('bruno', 'demo-bruno')
+    await signIn(page, 'bruno', 'demo-bruno')
     await page.getByRole('link', { name: 'Mon adhésion' }).click()
     await expect.poll(() => page.getByTestId('membership-status').textContent()).toBe('Adhésion active')
     expect(plain(await page.getByTestId('ledger-balance').textContent())).toBe('Solde : rien à payer')
