@@ -57,7 +57,7 @@ public class PriceListImporter {
         } catch (PriceList.NotAPriceList e) {
             throw ProblemException.invalidField("body", e.getMessage());
         }
-        UUID startedBy = members.findBySubject(caller.subject()).map(m -> m.id).orElse(null);
+        UUID startedBy = members.idOf(caller);
         PriceListImport started = QuarkusTransaction.requiringNew().call(() -> {
             if (Supplier.findById(supplierId) == null) {
                 throw ProblemException.notFound("Aucun fournisseur ne porte cet identifiant.");

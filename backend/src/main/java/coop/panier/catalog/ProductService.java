@@ -79,13 +79,7 @@ public class ProductService {
     }
 
     public Product update(Caller caller, UUID id, String ifMatch, Details details) {
-        Product product = products.findByIdOptional(id).orElseThrow(ProductService::notFound);
-        if (!caller.admin()) {
-            UUID me = members.findBySubject(caller.subject()).map(m -> m.id).orElse(null);
-            if (me == null || !me.equals(product.referentId)) {
-                throw ProblemException.forbidden("Seul le référent de ce produit ou un administrateur peut le modifier.");
-            }
-        }
+        Product product = manageable(caller, id);
         ETags.requireCurrent(ifMatch, product.version);
         if (!caller.admin()) {
             List<FieldError> errors = referentMayNotChange(product, details);
@@ -95,6 +89,16 @@ public class ProductService {
         }
         apply(product, details);
         products.flush();
+        return product;
+    }
+
+    /** The product, if the caller is an admin or its référent; anyone else gets a 403. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Product manageable(Caller caller, UUID id) {
+        Product product = products.findByIdOptional(id).orElseThrow(ProductService::notFound);
+        if (!caller.admin() && (product.referentId == null || !product.referentId.equals(members.idOf(caller)))) {
+            throw ProblemException.forbidden("Seul le référent de ce produit ou un administrateur peut le gérer.");
+        }
         return product;
     }
 

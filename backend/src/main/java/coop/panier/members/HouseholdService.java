@@ -92,9 +92,7 @@ public class HouseholdService {
         if (caller.admin()) {
             return household;
         }
-        boolean own = members.findBySubject(caller.subject())
-                .map(m -> id.equals(m.householdId)).orElse(false);
-        if (!own) {
+        if (!id.equals(members.householdOf(caller))) {
             throw notFound();
         }
         return household;

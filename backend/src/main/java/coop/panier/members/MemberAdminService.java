@@ -80,7 +80,7 @@ public class MemberAdminService {
         change.from = member.status;
         change.to = next;
         change.reason = reason.strip();
-        change.changedBy = members.findBySubject(caller.subject()).map(m -> m.id).orElse(null);
+        change.changedBy = members.idOf(caller);
         change.persist();
         member.status = next;
         members.flush();

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import coop.panier.common.Caller;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +14,16 @@ public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
 
     public Optional<Member> findBySubject(String subject) {
         return find("keycloakSubject", subject).firstResultOptional();
+    }
+
+    /** The caller's member id; null for a caller without a member (an integration, a first call). */
+    public UUID idOf(Caller caller) {
+        return findBySubject(caller.subject()).map(m -> m.id).orElse(null);
+    }
+
+    /** The caller's household id, if they have a member and it belongs to a household. */
+    public UUID householdOf(Caller caller) {
+        return findBySubject(caller.subject()).map(m -> m.householdId).orElse(null);
     }
 
     /** A member the co-op registered before the person had an account: not linked yet. */

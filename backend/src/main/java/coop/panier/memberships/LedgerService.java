@@ -62,7 +62,7 @@ public class LedgerService {
                 amountCents, LocalDate.now(clock));
         entry.correctsEntryId = corrected.id;
         entry.reason = reason.strip();
-        entry.recordedBy = members.findBySubject(caller.subject()).map(m -> m.id).orElse(null);
+        entry.recordedBy = members.idOf(caller);
         ledger.persistAndFlush(entry);
         if (corrected.membershipId != null) {
             membershipService.activateIfPaid(memberships.findById(corrected.membershipId));

@@ -119,9 +119,8 @@ public class MembershipService {
         if (adults != null) {
             return scales.quote(adults, children, monthlyIncomeCents);
         }
-        Household household = members.findBySubject(caller.subject())
-                .filter(m -> m.householdId != null)
-                .map(m -> households.findById(m.householdId))
+        Household household = java.util.Optional.ofNullable(members.householdOf(caller))
+                .map(id -> households.findById(id))
                 .orElseThrow(() -> ProblemException.invalidField("household", "indiquez la composition de votre foyer"));
         return scales.quote(household.adults, household.children, monthlyIncomeCents);
     }
@@ -135,7 +134,7 @@ public class MembershipService {
     public Cursor.Slice<View> page(Caller caller, UUID householdId, Integer limit, String cursor) {
         UUID scope = householdId;
         if (!caller.admin()) {
-            UUID own = members.findBySubject(caller.subject()).map(m -> m.householdId).orElse(null);
+            UUID own = members.householdOf(caller);
             if (own == null || (householdId != null && !householdId.equals(own))) {
                 return new Cursor.Slice<>(List.of(), null);
             }
@@ -171,7 +170,7 @@ public class MembershipService {
                         -payment.amountCents(), payment.paidOn());
                 entry.method = payment.method();
                 entry.reference = blankToNull(payment.reference());
-                entry.recordedBy = recorder(caller);
+                entry.recordedBy = members.idOf(caller);
                 entry.idempotencyKey = idempotencyKey;
                 entry.requestHash = idempotencyKey == null ? null : hash;
                 ledger.persistAndFlush(entry);
@@ -198,7 +197,7 @@ public class MembershipService {
         LedgerEntry entry = LedgerEntry.of(membership.householdId, membership.id, LedgerEntry.Kind.WAIVER,
                 -amountCents, LocalDate.now(clock));
         entry.reason = reason.strip();
-        entry.recordedBy = recorder(caller);
+        entry.recordedBy = members.idOf(caller);
         ledger.persistAndFlush(entry);
         activateIfPaid(membership);
         return entry;
@@ -273,8 +272,7 @@ public class MembershipService {
     private Membership visible(Caller caller, UUID id) {
         Membership membership = existing(id);
         if (!caller.admin()) {
-            UUID own = members.findBySubject(caller.subject()).map(m -> m.householdId).orElse(null);
-            if (!membership.householdId.equals(own)) {
+            if (!membership.householdId.equals(members.householdOf(caller))) {
                 throw notFound();
             }
         }
@@ -283,10 +281,6 @@ public class MembershipService {
 
     private Membership existing(UUID id) {
         return memberships.findByIdOptional(id).orElseThrow(MembershipService::notFound);
-    }
-
-    private UUID recorder(Caller caller) {
-        return members.findBySubject(caller.subject()).map(m -> m.id).orElse(null);
     }
 
     private static LedgerEntry replay(LedgerEntry earlier, String hash) {

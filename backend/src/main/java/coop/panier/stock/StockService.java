@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import coop.panier.catalog.Product;
+import coop.panier.catalog.ProductService;
 import coop.panier.common.Caller;
 import coop.panier.common.Cursor;
 import coop.panier.common.ProblemException;
@@ -22,13 +23,16 @@ public class StockService {
     @Inject
     MemberRepository members;
 
+    @Inject
+    ProductService products;
+
     public record Movement(StockMovement.Kind kind, BigDecimal quantity, BigDecimal countedQuantity,
             Long unitCostCents, StockMovement.LossReason lossReason, String note) {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Cursor.Slice<StockMovement> page(Caller caller, UUID productId, Integer limit, String cursor) {
-        requireAllowed(caller, productId);
+        products.manageable(caller, productId);
         Long before = Cursor.read(cursor, 1, key -> Long.parseLong(key.get(0)));
         int size = Cursor.limit(limit);
         List<StockMovement> found = StockMovement.find("productId = ?1 and seq < ?2 order by seq desc", productId,
@@ -41,11 +45,11 @@ public class StockService {
      * fails there, whatever else is being recorded at the same time, and is reported as a 409.
      */
     public StockMovement record(Caller caller, UUID productId, Movement movement) {
-        Product product = requireAllowed(caller, productId);
+        Product product = products.manageable(caller, productId);
         StockMovement entry = validated(movement);
         entry.id = UUID.randomUUID();
         entry.productId = productId;
-        entry.recordedBy = members.findBySubject(caller.subject()).map(m -> m.id).orElse(null);
+        entry.recordedBy = members.idOf(caller);
         try {
             QuarkusTransaction.requiringNew().run(() -> entry.persistAndFlush());
         } catch (PersistenceException e) {
@@ -83,18 +87,6 @@ public class StockService {
         entry.unitCostCents = m.kind() == StockMovement.Kind.RECEPTION ? m.unitCostCents() : null;
         entry.lossReason = m.kind() == StockMovement.Kind.LOSS ? m.lossReason() : null;
         return entry;
-    }
-
-    private Product requireAllowed(Caller caller, UUID productId) {
-        Product product = QuarkusTransaction.joiningExisting().call(() -> Product.<Product>findByIdOptional(productId))
-                .orElseThrow(() -> ProblemException.notFound("Aucun produit ne porte cet identifiant."));
-        if (!caller.admin()) {
-            UUID me = members.findBySubject(caller.subject()).map(m -> m.id).orElse(null);
-            if (me == null || !me.equals(product.referentId)) {
-                throw ProblemException.forbidden("Seul le référent de ce produit ou un administrateur gère son stock.");
-            }
-        }
-        return product;
     }
 
     private static BigDecimal currentStock(UUID productId) {

@@ -237,6 +237,11 @@ class MembershipTest extends ApiTest {
 
         api(admin()).contentType(ContentType.JSON).header("If-Match", current.header("ETag")).body(body)
                 .put("/api/v1/membership-scales/" + current.path("id")).then().statusCode(409);
+        assertThatThrownBy(() -> {
+            try (var c = dataSource.getConnection(); var st = c.createStatement()) {
+                st.executeUpdate("update scale_bracket set fee_cents = 0 where scale_id = '" + current.path("id") + "'");
+            }
+        }).hasMessageContaining("used by memberships and cannot change");
     }
 
     @Test
