@@ -9,6 +9,7 @@ import { describeError } from './describeError'
 export function useFailure(messages: Partial<Record<number, string>> = { 412: 'errors.stale' }) {
   const { t } = useI18n()
   const failure = ref<unknown>()
+  const busy = ref(false)
   const problem = computed(() => (failure.value === undefined ? undefined : describeError(failure.value, t, messages)))
 
   return {
@@ -17,6 +18,19 @@ export function useFailure(messages: Partial<Record<number, string>> = { 412: 'e
     fieldError: (field: string): string | undefined => problem.value?.fieldErrors[field],
     clear() {
       failure.value = undefined
+    },
+    busy,
+    /** Runs a submission: busy meanwhile, and its failure kept for the form to show. */
+    async attempt(action: () => Promise<void>): Promise<void> {
+      busy.value = true
+      failure.value = undefined
+      try {
+        await action()
+      } catch (error) {
+        failure.value = error
+      } finally {
+        busy.value = false
+      }
     },
   }
 }
