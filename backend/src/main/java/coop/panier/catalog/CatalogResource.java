@@ -85,13 +85,13 @@ public class CatalogResource implements CatalogApi {
 
     @Override
     @PermitAll
-    public Response listProducts(String q, UUID categoryId, UUID supplierId, List<ProductLabel> label, Boolean inStock,
+    public Response listProducts(String q, UUID categoryId, UUID supplierId, UUID referentId, List<ProductLabel> label, Boolean inStock,
             Boolean includeInactive, Integer limit, String cursor) {
         List<Product.Label> labels = label == null ? List.of()
                 : label.stream().map(l -> Product.Label.valueOf(l.name())).toList();
         boolean admin = Boolean.TRUE.equals(includeInactive) && caller.admin();
         Cursor.Slice<Product> page = products.search(admin,
-                new ProductService.Query(q, categoryId, supplierId, labels, inStock, includeInactive), limit, cursor);
+                new ProductService.Query(q, categoryId, supplierId, referentId, labels, inStock, includeInactive), limit, cursor);
         return Response.ok(new ProductPage().items(page.items().stream().map(CatalogMapper::toApi).toList())
                 .nextCursor(page.nextCursor())).build();
     }

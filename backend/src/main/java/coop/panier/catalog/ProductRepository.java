@@ -12,7 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class ProductRepository implements PanacheRepositoryBase<Product, UUID> {
 
     /** What a catalogue search asks for; null fields do not filter. */
-    public record Search(List<String> words, UUID categoryId, UUID supplierId, Set<Product.Label> labels,
+    public record Search(List<String> words, UUID categoryId, UUID supplierId, UUID referentId, Set<Product.Label> labels,
             boolean inStockOnly, boolean includeInactive) {
     }
 
@@ -36,6 +36,10 @@ public class ProductRepository implements PanacheRepositoryBase<Product, UUID> {
         if (search.supplierId() != null) {
             where.append(" and p.supplierId = :supplier");
             params = params.and("supplier", search.supplierId());
+        }
+        if (search.referentId() != null) {
+            where.append(" and p.referentId = :referent");
+            params = params.and("referent", search.referentId());
         }
         int i = 0;
         for (Product.Label label : search.labels()) {

@@ -41,7 +41,7 @@ public class ProductService {
             String origin, boolean active, boolean availableOnDrive, UUID referentId, BigDecimal lowStockThreshold) {
     }
 
-    public record Query(String text, UUID categoryId, UUID supplierId, List<Product.Label> labels, Boolean inStock,
+    public record Query(String text, UUID categoryId, UUID supplierId, UUID referentId, List<Product.Label> labels, Boolean inStock,
             Boolean includeInactive) {
     }
 
@@ -53,7 +53,7 @@ public class ProductService {
         List<String> words = query.text() == null ? List.of()
                 : Arrays.stream(query.text().replace("%", " ").replace("_", " ").split("\\s+"))
                         .filter(w -> !w.isBlank()).toList();
-        ProductRepository.Search search = new ProductRepository.Search(words, query.categoryId(), query.supplierId(),
+        ProductRepository.Search search = new ProductRepository.Search(words, query.categoryId(), query.supplierId(), query.referentId(),
                 query.labels() == null || query.labels().isEmpty() ? EnumSet.noneOf(Product.Label.class)
                         : EnumSet.copyOf(query.labels()),
                 Boolean.TRUE.equals(query.inStock()), admin && Boolean.TRUE.equals(query.includeInactive()));

@@ -147,6 +147,7 @@ class CatalogTest extends ApiTest {
         honey.put("referentId", remiId);
         Response his = create(honey);
         Response other = create(product("Confiture " + tag, grocery, List.of()));
+        assertThat(names("referentId", remiId)).containsExactly("Miel " + tag);
 
         Map<String, Object> cheaper = new HashMap<>(honey);
         cheaper.put("priceCents", 790);
