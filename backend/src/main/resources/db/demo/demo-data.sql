@@ -75,3 +75,47 @@ from (values ('f0000000-0000-4000-8000-000000000001'::uuid, 'e0000000-0000-4000-
              ('f0000000-0000-4000-8000-000000000005'::uuid, 'e0000000-0000-4000-8000-000000000005'::uuid, 2::numeric, 110::bigint))
      as m (id, product_id, quantity, cost)
 where not exists (select 1 from stock_movement s where s.id = m.id);
+
+-- Households for the demo members who order on the drive (Bruno has none yet: he is joining).
+insert into household (id, name, adults, children) values
+  ('b0000000-0000-4000-8000-000000000001', 'Foyer Durand', 2, 1),
+  ('b0000000-0000-4000-8000-000000000002', 'Foyer Lefèvre', 1, 0),
+  ('b0000000-0000-4000-8000-000000000003', 'Foyer Martin', 2, 2)
+on conflict do nothing;
+
+update member set household_id = 'b0000000-0000-4000-8000-000000000001'
+where id = 'a0000000-0000-4000-8000-000000000001' and household_id is null;
+update member set household_id = 'b0000000-0000-4000-8000-000000000002'
+where id = 'a0000000-0000-4000-8000-000000000002' and household_id is null;
+update member set household_id = 'b0000000-0000-4000-8000-000000000003'
+where id = 'a0000000-0000-4000-8000-000000000003' and household_id is null;
+
+-- Their membership of the current season, paid in cash (bracket C), unless they have one.
+with season as (
+    select make_date(extract(year from current_date)::int - (extract(month from current_date) < 9)::int, 9, 1) as first_day
+), paid as (
+    insert into membership (id, household_id, scale_id, bracket_code, bracket_fee_cents, period_start, period_end, declared_on)
+    select gen_random_uuid(), h.id, s.id, 'C', 4000, season.first_day,
+           (season.first_day + interval '1 year' - interval '1 day')::date, season.first_day
+    from season, membership_scale s,
+         (values ('b0000000-0000-4000-8000-000000000001'::uuid), ('b0000000-0000-4000-8000-000000000002'::uuid),
+                 ('b0000000-0000-4000-8000-000000000003'::uuid)) as h (id)
+    where s.valid_from <= season.first_day and s.valid_to >= season.first_day
+      and not exists (select 1 from membership m where m.household_id = h.id
+                      and daterange(m.period_start, m.period_end, '[]') @> season.first_day)
+    returning id, household_id, period_start
+)
+insert into ledger_entry (id, household_id, membership_id, kind, amount_cents, method, occurred_on)
+select gen_random_uuid(), household_id, id, k.kind, k.amount, k.method, period_start
+from paid, (values ('FEE_DUE', 4000, null), ('PAYMENT', -4000, 'CASH')) as k (kind, amount, method);
+
+-- Pickup slots: Wednesdays and Fridays, 17:00 to 19:00 in 30-minute slots, for the next three
+-- weeks, orders closing 48 hours before. Only missing ones are added, so new ones appear as
+-- days go by.
+insert into pickup_slot (id, place, starts_at, ends_at, capacity, order_deadline)
+select gen_random_uuid(), 'Local de la coop, 12 rue des Halles', t.starts_at, t.starts_at + interval '30 minutes', 8,
+       t.starts_at - interval '48 hours'
+from (select (d::date + time '17:00' + h * interval '30 minutes') at time zone 'Europe/Paris' as starts_at
+      from generate_series(current_date + 3, current_date + 24, interval '1 day') as d, generate_series(0, 3) as h
+      where extract(isodow from d) in (3, 5)) as t
+where not exists (select 1 from pickup_slot s where s.starts_at = t.starts_at);

@@ -3,6 +3,7 @@ package coop.panier.common;
 import java.util.List;
 
 import coop.panier.api.model.FieldError;
+import coop.panier.api.model.Shortage;
 
 /**
  * A refusal the API explains to its caller: it becomes an RFC 9457 problem document.
@@ -14,6 +15,7 @@ public class ProblemException extends RuntimeException {
     private final String type;
     private final String title;
     private final List<FieldError> errors;
+    private final List<Shortage> shortages;
 
     public ProblemException(int status, String type, String title, String detail, List<FieldError> errors) {
         super(detail);
@@ -21,6 +23,21 @@ public class ProblemException extends RuntimeException {
         this.type = type;
         this.title = title;
         this.errors = List.copyOf(errors);
+        this.shortages = List.of();
+    }
+
+    private ProblemException(String detail, List<Shortage> shortages) {
+        super(detail);
+        this.status = 409;
+        this.type = "insufficient-stock";
+        this.title = "Stock insuffisant";
+        this.errors = List.of();
+        this.shortages = List.copyOf(shortages);
+    }
+
+    /** An order that cannot be served: each product short, and what is left of it. */
+    public static ProblemException shortOf(String detail, List<Shortage> shortages) {
+        return new ProblemException(detail, shortages);
     }
 
     public static ProblemException invalid(List<FieldError> errors) {
@@ -57,5 +74,9 @@ public class ProblemException extends RuntimeException {
 
     public List<FieldError> errors() {
         return errors;
+    }
+
+    public List<Shortage> shortages() {
+        return shortages;
     }
 }

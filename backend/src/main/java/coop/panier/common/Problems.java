@@ -16,7 +16,7 @@ public final class Problems {
     }
 
     public static Response response(int status, String type, String title, String detail, List<FieldError> errors) {
-        Problem problem = new Problem(TYPE_BASE + type, title, status).detail(detail);
+        Problem problem = new Problem(TYPE_BASE + type, title, status).detail(detail).shortages(null);
         if (!errors.isEmpty()) {
             problem.errors(errors);
         } else {
@@ -30,6 +30,10 @@ public final class Problems {
     }
 
     public static Response of(ProblemException e) {
-        return response(e.status(), e.type(), e.title(), e.getMessage(), e.errors());
+        Response response = response(e.status(), e.type(), e.title(), e.getMessage(), e.errors());
+        if (!e.shortages().isEmpty()) {
+            ((Problem) response.getEntity()).shortages(e.shortages());
+        }
+        return response;
     }
 }

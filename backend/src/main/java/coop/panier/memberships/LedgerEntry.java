@@ -26,7 +26,7 @@ import org.hibernate.annotations.Immutable;
 public class LedgerEntry extends PanacheEntityBase {
 
     public enum Kind {
-        FEE_DUE, SOLIDARITY, PAYMENT, WAIVER, CORRECTION
+        FEE_DUE, SOLIDARITY, PAYMENT, WAIVER, CORRECTION, ORDER_CHARGE
     }
 
     public enum Method {
@@ -41,6 +41,9 @@ public class LedgerEntry extends PanacheEntityBase {
 
     @Column(name = "membership_id")
     public UUID membershipId;
+
+    @Column(name = "order_id")
+    public UUID orderId;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)

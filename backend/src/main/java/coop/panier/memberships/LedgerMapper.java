@@ -17,6 +17,7 @@ public final class LedgerMapper {
                 .id(e.id)
                 .householdId(e.householdId)
                 .membershipId(e.membershipId)
+                .orderId(e.orderId)
                 .kind(LedgerEntryKind.fromValue(e.kind.name()))
                 .amountCents(e.amountCents)
                 .currency(coop.panier.api.model.LedgerEntry.CurrencyEnum.EUR)

@@ -49,6 +49,37 @@ public class LedgerService {
         return new Page(slice.items(), slice.nextCursor(), ledger.balanceOfHousehold(householdId));
     }
 
+    /**
+     * A drive order handed over: its charge, and the payment if one was made, within the
+     * caller's transaction.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void chargeOrder(UUID householdId, UUID orderId, long totalCents, LedgerEntry.Method method,
+            long paidCents, String reference, UUID recordedBy) {
+        LocalDate today = LocalDate.now(clock);
+        if (totalCents > 0) {
+            LedgerEntry charge = LedgerEntry.of(householdId, null, LedgerEntry.Kind.ORDER_CHARGE, totalCents, today);
+            charge.orderId = orderId;
+            charge.recordedBy = recordedBy;
+            ledger.persist(charge);
+        }
+        if (paidCents > 0) {
+            LedgerEntry payment = LedgerEntry.of(householdId, null, LedgerEntry.Kind.PAYMENT, -paidCents, today);
+            payment.orderId = orderId;
+            payment.method = method;
+            payment.reference = reference == null || reference.isBlank() ? null : reference.strip();
+            payment.recordedBy = recordedBy;
+            ledger.persist(payment);
+        }
+    }
+
+    /** What was paid for an order at pickup. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long paidForOrder(UUID orderId) {
+        return -ledger.find("orderId = ?1 and kind = ?2", orderId, LedgerEntry.Kind.PAYMENT).stream()
+                .mapToLong(e -> e.amountCents).sum();
+    }
+
     @Transactional
     public LedgerEntry correct(Caller caller, UUID householdId, UUID correctedId, long amountCents, String reason) {
         households.visible(caller, householdId);

@@ -214,6 +214,13 @@ public class MembershipService {
         }
     }
 
+    /** Whether the household's membership covers the day and is fully paid (or waived). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean activeOn(UUID householdId, LocalDate day) {
+        return memberships.find("householdId = ?1 and periodStart <= ?2 and periodEnd >= ?2", householdId, day)
+                .<Membership>list().stream().anyMatch(m -> ledger.balanceOfMembership(m.id) <= 0);
+    }
+
     View view(Membership membership) {
         long balance = ledger.balanceOfMembership(membership.id);
         LocalDate today = LocalDate.now(clock);

@@ -25,7 +25,7 @@ import org.hibernate.annotations.Immutable;
 public class StockMovement extends PanacheEntityBase {
 
     public enum Kind {
-        RECEPTION, SALE, LOSS, INVENTORY, RETURN
+        RECEPTION, SALE, LOSS, INVENTORY, RETURN, SALE_CANCELLED
     }
 
     public enum LossReason {
@@ -65,6 +65,10 @@ public class StockMovement extends PanacheEntityBase {
 
     @Column(name = "recorded_by")
     public UUID recordedBy;
+
+    /** The drive order that sold or gave back the stock. */
+    @Column(name = "order_id")
+    public UUID orderId;
 
     @Column(name = "recorded_at", insertable = false, updatable = false)
     public Instant recordedAt;

@@ -89,7 +89,7 @@ public class StockResource implements StockApi {
                 .countedQuantity(m.countedQuantity == null ? null : m.countedQuantity.stripTrailingZeros())
                 .unitCostCents(m.unitCostCents)
                 .lossReason(m.lossReason == null ? null : LossReason.fromValue(m.lossReason.name()))
-                .note(m.note).stockAfter(m.stockAfter.stripTrailingZeros())
+                .note(m.note).stockAfter(m.stockAfter.stripTrailingZeros()).orderId(m.orderId)
                 .recordedAt(m.recordedAt.atOffset(ZoneOffset.UTC));
     }
 }

@@ -66,7 +66,7 @@ public class StockService {
         StockMovement entry = new StockMovement();
         entry.kind = m.kind();
         entry.note = m.note() == null || m.note().isBlank() ? null : m.note().strip();
-        if (m.kind() == StockMovement.Kind.SALE) {
+        if (m.kind() == StockMovement.Kind.SALE || m.kind() == StockMovement.Kind.SALE_CANCELLED) {
             throw ProblemException.invalidField("kind", "les ventes sont enregistrées par le drive");
         }
         if (m.kind() == StockMovement.Kind.INVENTORY) {

@@ -60,13 +60,33 @@ class DemoDataTest extends ApiTest {
                 .body("items[0].stockOnHand", org.hamcrest.Matchers.equalTo(24));
     }
 
+    private static final TestPerson ALICE = new TestPerson("33333333-3333-4333-8333-333333333333",
+            "alice@panier.example", "Alice", "Martin");
+
+    @Test
+    void aliceHasAPaidMembershipAndOrdersForTheNextSlot() {
+        String token = Tokens.member(ALICE);
+        api(token).get("/api/v1/memberships").then().statusCode(200).body("items[0].status", equalTo("ACTIVE"));
+        java.util.List<String> slots = api(token).get("/api/v1/pickup-slots").path("items.findAll { it.orderable }.id");
+        assertThat(slots).hasSizeGreaterThanOrEqualTo(8);
+        api(token).contentType(io.restassured.http.ContentType.JSON)
+                .body(Map.of("slotId", slots.get(0), "lines", java.util.List.of(
+                        Map.of("productId", "e0000000-0000-4000-8000-000000000004", "quantity", 1.5))))
+                .post("/api/v1/orders").then().statusCode(201).body("totalCents", equalTo(435));
+    }
+
     @Test
     void loadingAgainChangesNothingAndNewMembersAreNumberedAfter() {
         long before = members.count();
         long scalesBefore = scales.count();
+        String admin = Tokens.admin();
+        int slotsBefore = api(admin).get("/api/v1/pickup-slots").<java.util.List<?>>path("items").size();
         demoData.load(null);
         assertThat(members.count()).isEqualTo(before);
         assertThat(scales.count()).isEqualTo(scalesBefore);
+        assertThat(api(admin).get("/api/v1/pickup-slots").<java.util.List<?>>path("items")).hasSize(slotsBefore);
+        api(Tokens.member(ALICE)).get("/api/v1/memberships").then().body("items", org.hamcrest.Matchers.hasSize(1))
+                .body("items[0].leftToPayCents", equalTo(0));
         api().queryParam("q", "miel").get("/api/v1/products").then()
                 .body("items[0].stockOnHand", org.hamcrest.Matchers.equalTo(24));
 

@@ -9,12 +9,12 @@ import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 
 /** The design's example scale, in force today: A < 600 € → 10 €, B < 1,000 € → 20 €, C < 1,600 € → 40 €, D → 60 €. */
-final class TestScales {
+public final class TestScales {
 
     private TestScales() {
     }
 
-    static void ensureOneInForceToday(MembershipScaleRepository scales) {
+    public static void ensureOneInForceToday(MembershipScaleRepository scales) {
         LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
         if (scales.inForceOn(today).isEmpty()) {
             RestAssured.given().auth().oauth2(admin()).contentType(ContentType.JSON)

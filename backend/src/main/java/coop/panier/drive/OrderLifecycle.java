@@ -1,0 +1,137 @@
+package coop.panier.drive;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import coop.panier.common.Caller;
+import coop.panier.common.ProblemException;
+import coop.panier.members.MemberRepository;
+import coop.panier.memberships.LedgerEntry;
+import coop.panier.memberships.LedgerService;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** What happens to an order after it is placed: prepared, handed over and paid, or not collected. */
+@ApplicationScoped
+public class OrderLifecycle {
+
+    private static final Logger LOG = Logger.getLogger(OrderLifecycle.class);
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    OrderService orders;
+
+    @Inject
+    LedgerService ledger;
+
+    @Inject
+    MemberRepository members;
+
+    @Inject
+    Clock clock;
+
+    @ConfigProperty(name = "panier.drive.no-show-grace-minutes", defaultValue = "120")
+    int graceMinutes;
+
+    public record Payment(long amountCents, LedgerEntry.Method method, String reference) {
+    }
+
+    /** PLACED ↔ PREPARED; NO_SHOW once the slot has ended. */
+    public Order changeStatus(Caller caller, UUID orderId, Order.Status status) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Order order = orders.lockOrder(caller, orderId);
+            if (order.status == status) {
+                return order;
+            }
+            if (!order.status.live()) {
+                throw ProblemException.conflict("Cette commande est " + OrderService.statusText(order.status) + ".");
+            }
+            if (status == Order.Status.NO_SHOW) {
+                PickupSlot slot = em.find(PickupSlot.class, order.slotId);
+                if (clock.instant().isBefore(slot.endsAt)) {
+                    throw ProblemException.conflict("Le créneau n'est pas encore terminé : la commande peut encore être retirée.");
+                }
+                noShow(order, members.idOf(caller));
+            } else {
+                order.status = status;
+            }
+            return order;
+        });
+    }
+
+    /**
+     * Hands the order over: charged to the household, and the payment recorded if one is given.
+     * A retry with the same key returns the order and records nothing more.
+     */
+    public Order pickUp(Caller caller, UUID orderId, Payment payment, String idempotencyKey) {
+        String hash = OrderService.digest(orderId + "|" + (payment == null ? "-"
+                : payment.amountCents() + "|" + payment.method() + "|" + payment.reference()));
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Order order = orders.lockOrder(caller, orderId);
+            if (idempotencyKey != null && idempotencyKey.equals(order.pickupKey)) {
+                if (!hash.equals(order.pickupHash)) {
+                    throw new ProblemException(422, "idempotency-key-reused", "Clé d'idempotence déjà utilisée",
+                            "Cette clé a déjà servi pour un autre retrait ; utilisez-en une nouvelle.", List.of());
+                }
+                return order;
+            }
+            if (!order.status.live()) {
+                throw ProblemException.conflict("Cette commande est " + OrderService.statusText(order.status) + ".");
+            }
+            order.status = Order.Status.PICKED_UP;
+            order.pickedUpAt = clock.instant();
+            order.pickupKey = idempotencyKey;
+            order.pickupHash = idempotencyKey == null ? null : hash;
+            ledger.chargeOrder(order.householdId, order.id, order.totalCents,
+                    payment == null ? null : payment.method(), payment == null ? 0 : payment.amountCents(),
+                    payment == null ? null : payment.reference(), members.idOf(caller));
+            return order;
+        });
+    }
+
+    /** Baskets not collected by the end of their slot plus a grace period: their stock goes back on the shelves. */
+    @Scheduled(every = "${panier.drive.no-show-check:5m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void markNoShows() {
+        Instant limit = clock.instant().minus(Duration.ofMinutes(graceMinutes));
+        List<UUID> late = QuarkusTransaction.requiringNew().call(() -> em.createQuery(
+                "select o.id from CustomerOrder o, PickupSlot s where s.id = o.slotId and s.endsAt <= :limit"
+                        + " and o.status in :live", UUID.class)
+                .setParameter("limit", limit)
+                .setParameter("live", List.of(Order.Status.PLACED, Order.Status.PREPARED)).getResultList());
+        for (UUID id : late) {
+            try {
+                QuarkusTransaction.requiringNew().run(() -> {
+                    Order order = em.find(Order.class, id);
+                    em.refresh(order, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+                    if (order.status.live()) {
+                        noShow(order, null);
+                    }
+                });
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "Could not mark order %s as not collected", id);
+            }
+        }
+    }
+
+    private void noShow(Order order, UUID by) {
+        Map<UUID, BigDecimal> had = order.lines.stream().collect(Collectors.toMap(l -> l.productId, l -> l.quantity));
+        orders.lockProducts(had.keySet());
+        order.status = Order.Status.NO_SHOW;
+        em.flush();
+        orders.moveStock(order, Map.of(), had, by);
+    }
+}

@@ -1,0 +1,397 @@
+package coop.panier.drive;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import coop.panier.api.model.FieldError;
+import coop.panier.api.model.Shortage;
+import coop.panier.catalog.Product;
+import coop.panier.common.Caller;
+import coop.panier.common.ETags;
+import coop.panier.common.ProblemException;
+import coop.panier.members.Member;
+import coop.panier.members.MemberRepository;
+import coop.panier.members.MemberStatus;
+import coop.panier.memberships.MembershipService;
+import coop.panier.stock.StockMovement;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceException;
+
+/**
+ * Placing, changing and cancelling orders. Each runs in one transaction that locks, in this
+ * order, the member, the order, its slots and its products (by id), so that concurrent ones
+ * wait for each other instead of deadlocking; PostgreSQL's checks on stock and slot places
+ * refuse whatever would still slip through.
+ */
+@ApplicationScoped
+public class OrderService {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    SlotPlaces places;
+
+    @Inject
+    MemberRepository members;
+
+    @Inject
+    MembershipService memberships;
+
+    @Inject
+    Clock clock;
+
+    public record Line(UUID productId, BigDecimal quantity) {
+    }
+
+    public record Request(UUID slotId, List<Line> lines) {
+
+        String digest() {
+            String text = slotId + "|" + lines.stream().sorted(Comparator.comparing(Line::productId))
+                    .map(l -> l.productId() + ":" + l.quantity().stripTrailingZeros().toPlainString())
+                    .collect(Collectors.joining(","));
+            return OrderService.digest(text);
+        }
+    }
+
+    /** The caller's member, who must be active with a paid membership to order. */
+    public Member activeMember(Caller caller) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Member member = members.findBySubject(caller.subject()).orElseThrow(OrderService::membershipRequired);
+            requireActive(member);
+            return member;
+        });
+    }
+
+    public Order place(Caller caller, Request request, String idempotencyKey) {
+        String hash = request.digest();
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> {
+                Member member = lockMember(caller);
+                if (idempotencyKey != null) {
+                    List<Order> earlier = em.createQuery("from CustomerOrder o where o.memberId = :m and o.idempotencyKey = :k",
+                            Order.class).setParameter("m", member.id).setParameter("k", idempotencyKey).getResultList();
+                    if (!earlier.isEmpty()) {
+                        return replay(earlier.get(0), hash);
+                    }
+                }
+                requireActive(member);
+                Instant now = clock.instant();
+                PickupSlot slot = places.lock(request.slotId())
+                        .orElseThrow(() -> ProblemException.invalidField("slotId", "créneau inconnu"));
+                Order existing = liveOrderIn(member.id, slot.id);
+                if (existing != null) {
+                    throw ProblemException.conflict("Vous avez déjà une commande (n° " + existing.number
+                            + ") pour ce créneau : modifiez-la plutôt.");
+                }
+                SlotPlaces.refuseUnlessOrderable(slot, now);
+                Map<UUID, Product> products = lockProducts(request.lines().stream().map(Line::productId).toList());
+                Map<UUID, BigDecimal> wanted = validated(request.lines(), products);
+                refuseShortages(wanted, Map.of(), products);
+                places.take(slot, member.id, now);
+
+                Order order = new Order();
+                order.id = UUID.randomUUID();
+                order.memberId = member.id;
+                order.householdId = member.householdId;
+                order.slotId = slot.id;
+                order.status = Order.Status.PLACED;
+                order.placedAt = now;
+                order.idempotencyKey = idempotencyKey;
+                order.requestHash = idempotencyKey == null ? null : hash;
+                wanted.forEach((id, quantity) -> order.lines.add(OrderLine.of(products.get(id), quantity)));
+                order.total();
+                em.persist(order);
+                em.flush();
+                moveStock(order, wanted, Map.of(), member.id);
+                em.createNativeQuery("delete from basket_line where member_id = ?1").setParameter(1, member.id)
+                        .executeUpdate();
+                em.flush();
+                em.refresh(order);
+                return order;
+            });
+        } catch (PersistenceException e) {
+            if (idempotencyKey != null && Violations.of(e, "order_idempotency")) {
+                // The same key arrived twice at once: the other request placed the order.
+                return QuarkusTransaction.requiringNew().call(() -> replay(em.createQuery(
+                        "from CustomerOrder o where o.idempotencyKey = :k and o.memberId = (select m.id from Member m"
+                                + " where m.keycloakSubject = :s)", Order.class)
+                        .setParameter("k", idempotencyKey).setParameter("s", caller.subject()).getSingleResult(), hash));
+            }
+            throw Violations.translate(e);
+        }
+    }
+
+    /** New lines or another slot, until the deadline; prices already frozen stay frozen. */
+    public Order change(Caller caller, UUID orderId, String ifMatch, Request request) {
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> {
+                Order order = lockOrder(caller, orderId);
+                ETags.requireCurrent(ifMatch, order.version);
+                requireChangeable(order);
+                Instant now = clock.instant();
+                Set<UUID> slotIds = new TreeSet<>(List.of(order.slotId, request.slotId()));
+                Map<UUID, PickupSlot> slots = places.lock(slotIds).stream()
+                        .collect(Collectors.toMap(s -> s.id, s -> s));
+                PickupSlot current = slots.get(order.slotId);
+                if (!current.beforeDeadline(now)) {
+                    throw tooLate(current);
+                }
+                PickupSlot target = slots.get(request.slotId());
+                if (target == null) {
+                    throw ProblemException.invalidField("slotId", "créneau inconnu");
+                }
+                if (target != current && liveOrderIn(order.memberId, target.id) != null) {
+                    throw ProblemException.conflict("Vous avez déjà une commande pour ce créneau.");
+                }
+                Set<UUID> productIds = new TreeSet<>(request.lines().stream().map(Line::productId).toList());
+                order.lines.forEach(l -> productIds.add(l.productId));
+                Map<UUID, Product> products = lockProducts(productIds);
+                Map<UUID, BigDecimal> wanted = validated(request.lines(), products);
+                Map<UUID, BigDecimal> had = order.lines.stream()
+                        .collect(Collectors.toMap(l -> l.productId, l -> l.quantity));
+                refuseShortages(wanted, had, products);
+                if (target != current) {
+                    places.take(target, order.memberId, now);
+                    places.release(current, now);
+                    order.slotId = target.id;
+                }
+                Map<UUID, Long> frozen = order.lines.stream()
+                        .collect(Collectors.toMap(l -> l.productId, l -> l.unitPriceCents));
+                order.lines.clear();
+                wanted.forEach((id, quantity) -> {
+                    OrderLine line = OrderLine.of(products.get(id), quantity);
+                    line.unitPriceCents = frozen.getOrDefault(id, line.unitPriceCents);
+                    order.lines.add(line);
+                });
+                order.total();
+                em.flush();
+                moveStock(order, wanted, had, members.idOf(caller));
+                em.flush();
+                return order;
+            });
+        } catch (PersistenceException e) {
+            throw Violations.translate(e);
+        }
+    }
+
+    /** Cancels once: a second call finds it cancelled and gives nothing back again. */
+    public Order cancel(Caller caller, UUID orderId, String reason) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Order order = lockOrder(caller, orderId);
+            if (order.status == Order.Status.CANCELLED) {
+                return order;
+            }
+            if (!caller.admin()) {
+                requireChangeable(order);
+            } else if (!order.status.live()) {
+                throw ProblemException.conflict("Cette commande est " + statusText(order.status) + " : elle ne peut plus être annulée.");
+            }
+            PickupSlot slot = places.lock(order.slotId).orElseThrow();
+            if (!caller.admin() && !slot.beforeDeadline(clock.instant())) {
+                throw tooLate(slot);
+            }
+            giveBack(order, slot, reason == null || reason.isBlank() ? null : reason.strip(), members.idOf(caller));
+            return order;
+        });
+    }
+
+    /** The slot was cancelled: its order goes with it, with the reason the member will read. */
+    void cancelForSlot(UUID orderId, String reason) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Order order = em.find(Order.class, orderId);
+            lockMemberById(order.memberId);
+            em.refresh(order, LockModeType.PESSIMISTIC_WRITE);
+            if (order.status.live()) {
+                PickupSlot slot = places.lock(order.slotId).orElseThrow();
+                giveBack(order, slot, reason, null);
+            }
+        });
+    }
+
+    Order liveOrderIn(UUID memberId, UUID slotId) {
+        return em.createQuery("from CustomerOrder o where o.memberId = :m and o.slotId = :s and o.status in :live",
+                Order.class).setParameter("m", memberId).setParameter("s", slotId)
+                .setParameter("live", List.of(Order.Status.PLACED, Order.Status.PREPARED))
+                .getResultStream().findFirst().orElse(null);
+    }
+
+    /** Locks the order's member, then the order: the same order as placing takes. */
+    Order lockOrder(Caller caller, UUID orderId) {
+        Order found = em.find(Order.class, orderId);
+        if (found == null || (!caller.admin() && !found.memberId.equals(members.idOf(caller)))) {
+            throw notFound();
+        }
+        lockMemberById(found.memberId);
+        em.refresh(found, LockModeType.PESSIMISTIC_WRITE);
+        return found;
+    }
+
+    private void giveBack(Order order, PickupSlot slot, String reason, UUID by) {
+        Map<UUID, BigDecimal> had = order.lines.stream().collect(Collectors.toMap(l -> l.productId, l -> l.quantity));
+        lockProducts(had.keySet());
+        places.release(slot, clock.instant());
+        order.status = Order.Status.CANCELLED;
+        order.cancelReason = reason;
+        em.flush();
+        moveStock(order, Map.of(), had, by);
+    }
+
+    /** One movement per product whose quantity changed: a sale, or stock given back. */
+    void moveStock(Order order, Map<UUID, BigDecimal> wanted, Map<UUID, BigDecimal> had, UUID by) {
+        Set<UUID> ids = new TreeSet<>(wanted.keySet());
+        ids.addAll(had.keySet());
+        for (UUID id : ids) {
+            BigDecimal delta = wanted.getOrDefault(id, BigDecimal.ZERO).subtract(had.getOrDefault(id, BigDecimal.ZERO));
+            if (delta.signum() == 0) {
+                continue;
+            }
+            StockMovement movement = new StockMovement();
+            movement.id = UUID.randomUUID();
+            movement.productId = id;
+            movement.kind = delta.signum() > 0 ? StockMovement.Kind.SALE : StockMovement.Kind.SALE_CANCELLED;
+            movement.quantity = delta.negate();
+            movement.orderId = order.id;
+            movement.recordedBy = by;
+            movement.note = "Commande n° " + order.number;
+            em.persist(movement);
+        }
+        em.flush();
+    }
+
+    Map<UUID, Product> lockProducts(java.util.Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return em.createQuery("from Product p where p.id in :ids order by p.id", Product.class)
+                .setParameter("ids", new TreeSet<>(ids)).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList()
+                .stream().collect(Collectors.toMap(p -> p.id, p -> p));
+    }
+
+    /** The quantity wanted of each product; a line that cannot be read is a 400 naming it. */
+    static Map<UUID, BigDecimal> validated(List<Line> lines, Map<UUID, Product> products) {
+        Map<UUID, BigDecimal> wanted = new LinkedHashMap<>();
+        List<FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            Line line = lines.get(i);
+            Product product = products.get(line.productId());
+            if (product == null) {
+                errors.add(new FieldError().field("lines[" + i + "].productId").message("produit inconnu"));
+            } else if (wanted.containsKey(line.productId())) {
+                errors.add(new FieldError().field("lines[" + i + "].productId").message("produit déjà présent dans une autre ligne"));
+            } else if (line.quantity().remainder(product.orderStep).signum() != 0) {
+                errors.add(new FieldError().field("lines[" + i + "].quantity")
+                        .message("se commande par multiples de " + DriveTexts.quantity(product.orderStep)));
+            } else {
+                wanted.put(line.productId(), line.quantity());
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        return wanted;
+    }
+
+    /** Every product that cannot be served, with what is left of it; nothing is applied. */
+    static void refuseShortages(Map<UUID, BigDecimal> wanted, Map<UUID, BigDecimal> had, Map<UUID, Product> products) {
+        List<Shortage> shortages = new ArrayList<>();
+        wanted.forEach((id, quantity) -> {
+            Product p = products.get(id);
+            BigDecimal already = had.getOrDefault(id, BigDecimal.ZERO);
+            BigDecimal more = quantity.subtract(already);
+            boolean offered = p.active && p.availableOnDrive;
+            if (more.signum() > 0 && (!offered || p.stockOnHand.compareTo(more) < 0)) {
+                BigDecimal available = offered ? p.stockOnHand.add(already) : already;
+                shortages.add(new Shortage().productId(id).productName(p.name).requested(quantity.stripTrailingZeros())
+                        .available(available.max(BigDecimal.ZERO).stripTrailingZeros()));
+            }
+        });
+        if (!shortages.isEmpty()) {
+            throw ProblemException.shortOf("Certains produits ne peuvent pas être servis : " + shortages.stream()
+                    .map(s -> s.getProductName() + " (il en reste " + DriveTexts.quantity(s.getAvailable()) + ")")
+                    .collect(Collectors.joining(", ")) + ".", shortages);
+        }
+    }
+
+    private Member lockMember(Caller caller) {
+        Member member = members.findBySubject(caller.subject()).orElseThrow(OrderService::membershipRequired);
+        em.refresh(member, LockModeType.PESSIMISTIC_WRITE);
+        return member;
+    }
+
+    private void lockMemberById(UUID memberId) {
+        em.find(Member.class, memberId, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    private void requireActive(Member member) {
+        if (member.status != MemberStatus.ACTIVE || member.householdId == null
+                || !memberships.activeOn(member.householdId, LocalDate.now(clock))) {
+            throw membershipRequired();
+        }
+    }
+
+    private void requireChangeable(Order order) {
+        if (order.status != Order.Status.PLACED) {
+            throw ProblemException.conflict("Cette commande est " + statusText(order.status) + " : elle ne peut plus être modifiée.");
+        }
+    }
+
+    static String statusText(Order.Status status) {
+        return switch (status) {
+            case PLACED -> "commandée";
+            case PREPARED -> "déjà préparée";
+            case PICKED_UP -> "déjà retirée";
+            case CANCELLED -> "annulée";
+            case NO_SHOW -> "marquée non retirée";
+        };
+    }
+
+    private static ProblemException tooLate(PickupSlot slot) {
+        return ProblemException.conflict("La date limite de modification de ce créneau ("
+                + DriveTexts.dateTime(slot.orderDeadline) + ") est passée : la commande ne peut plus changer.");
+    }
+
+    private static ProblemException membershipRequired() {
+        return new ProblemException(409, "membership-required", "Adhésion requise",
+                "Commander sur le drive demande une adhésion active et réglée.", List.of());
+    }
+
+    static ProblemException notFound() {
+        return ProblemException.notFound("Aucune commande ne porte cet identifiant.");
+    }
+
+    private static Order replay(Order earlier, String hash) {
+        if (!hash.equals(earlier.requestHash)) {
+            throw new ProblemException(422, "idempotency-key-reused", "Clé d'idempotence déjà utilisée",
+                    "Cette clé a déjà servi pour une autre commande ; utilisez-en une nouvelle.", List.of());
+        }
+        return earlier;
+    }
+
+    static String digest(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
