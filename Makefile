@@ -5,11 +5,12 @@ ROOT := $(abspath $(dir $(lastword $(MAKEFILE_LIST))))
 JDK := source $(ROOT)/scripts/lib.sh && require_jdk21
 MVNW := cd $(ROOT)/backend && ./mvnw -B
 
-.PHONY: help run test test-backend test-frontend test-e2e build-frontend frontend-deps browser keycloak clean
+.PHONY: help run test bench test-backend test-frontend test-e2e build-frontend frontend-deps browser keycloak clean
 
 help:
 	@echo "make run    start PostgreSQL, Keycloak, the backend and the SPA (Ctrl-C stops them)"
 	@echo "make test   run every test: backend, frontend unit tests, browser end-to-end tests"
+	@echo "make bench  measure the drive: N members ordering at once (not part of make test)"
 	@echo "make clean  remove build output (keeps .data/, your local database)"
 
 run:
@@ -20,6 +21,13 @@ test: test-backend test-frontend test-e2e
 # `verify` also packages the jar that the end-to-end tests start.
 test-backend:
 	@$(JDK) && $(MVNW) verify
+
+# A measurement, not a test: BENCH_MEMBERS and BENCH_CONCURRENCY size it; the figures are printed.
+bench:
+	@$(JDK) && mkdir -p $(ROOT)/backend/target && echo "==> Benchmark running (a few minutes); full log in backend/target/bench.log" \
+	  && { $(MVNW) -q test -Dtest=DriveBenchmark -Dsurefire.failIfNoSpecifiedTests=false > $(ROOT)/backend/target/bench.log 2>&1; \
+	       status=$$?; sed -n '/=== Drive benchmark/,/^$$/p' $(ROOT)/backend/target/bench.log; \
+	       [ $$status = 0 ] || tail -40 $(ROOT)/backend/target/bench.log; exit $$status; }
 
 frontend-deps:
 	@cd $(ROOT)/frontend && { [ -d node_modules ] && [ node_modules/.package-lock.json -nt package-lock.json ] \
