@@ -235,6 +235,23 @@ class OrderTest extends ApiTest {
         api(alice).get("/api/v1/me/basket").then().body("lines", hasSize(0)).body("totalCents", equalTo(0));
     }
 
+    @Test
+    void adminsFindOrdersByMemberAndSeeOrdersAndRevenuePerWeek() {
+        String number = api(alice).get("/api/v1/me").path("memberNumber");
+        place(alice, order(slot, honey, 2), null).then().statusCode(201);
+        api(admin()).queryParam("q", number).get("/api/v1/orders").then().statusCode(200)
+                .body("items", hasSize(1)).body("items[0].memberName", equalTo("Alice Drive"));
+        api(admin()).queryParam("q", "alice drive").queryParam("slotId", slot).get("/api/v1/orders").then()
+                .body("items", hasSize(1));
+        String day = api(admin()).get("/api/v1/pickup-slots/" + slot).<String>path("startsAt").substring(0, 10);
+        List<Map<String, Object>> weeks = api(admin()).queryParam("from", day).queryParam("to", day)
+                .get("/api/v1/orders/stats").then().statusCode(200).extract().path("weeks");
+        assertThat(weeks).hasSize(1);
+        assertThat((Integer) weeks.get(0).get("orders")).isGreaterThanOrEqualTo(1);
+        assertThat(((Number) weeks.get(0).get("revenueCents")).longValue()).isGreaterThanOrEqualTo(1700);
+        api(alice).queryParam("from", day).queryParam("to", day).get("/api/v1/orders/stats").then().statusCode(403);
+    }
+
     /** Time passes: the slot's orders closed an hour ago. */
     private void deadlinePassed(String slotId) throws Exception {
         try (Connection c = dataSource.getConnection();

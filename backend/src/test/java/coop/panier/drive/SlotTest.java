@@ -41,6 +41,9 @@ class SlotTest extends ApiTest {
     @Inject
     SlotService slotService;
 
+    @Inject
+    javax.sql.DataSource dataSource;
+
     @BeforeEach
     void aScale() {
         TestScales.ensureOneInForceToday(scales);
@@ -154,5 +157,34 @@ class SlotTest extends ApiTest {
                 .body("place", equalTo("Marché couvert"));
         api(admin()).contentType(ContentType.JSON).header("If-Match", read.header("ETag")).body(smaller)
                 .put("/api/v1/pickup-slots/" + slot).then().statusCode(412);
+    }
+
+    @Test
+    void anOfferNotTakenInTimeGoesToTheNextMemberWaiting() throws Exception {
+        String bread = product("Pain de seigle", 420, 1, 100);
+        String slot = slot(1, 23);
+        String first = activeMember("Rapide");
+        String slow = activeMember("Lente");
+        String next = activeMember("Suivante");
+        String orderId = api(first).contentType(ContentType.JSON).body(order(slot, bread, 1)).post("/api/v1/orders")
+                .then().statusCode(201).extract().path("id");
+        api(slow).post("/api/v1/pickup-slots/" + slot + "/waitlist").then().statusCode(201);
+        api(next).post("/api/v1/pickup-slots/" + slot + "/waitlist").then().statusCode(201);
+        api(first).contentType(ContentType.JSON).body(Map.of()).post("/api/v1/orders/" + orderId + "/cancel")
+                .then().statusCode(200);
+        api(slow).get("/api/v1/pickup-slots/" + slot).then().body("myWaitlist.status", equalTo("OFFERED"));
+
+        try (var c = dataSource.getConnection(); var st = c.prepareStatement(
+                "update waitlist_entry set offered_until = now() - interval '1 minute' where slot_id = ?::uuid"
+                        + " and offered_until is not null")) {
+            st.setString(1, slot);
+            st.executeUpdate();
+        }
+        slotService.expireOffers();
+        api(slow).get("/api/v1/pickup-slots/" + slot).then().body("myWaitlist", nullValue());
+        api(next).get("/api/v1/pickup-slots/" + slot).then().body("myWaitlist.status", equalTo("OFFERED"))
+                .body("myWaitlist.position", equalTo(1));
+        api(slow).contentType(ContentType.JSON).body(order(slot, bread, 1)).post("/api/v1/orders").then().statusCode(409);
+        api(next).contentType(ContentType.JSON).body(order(slot, bread, 1)).post("/api/v1/orders").then().statusCode(201);
     }
 }
