@@ -25,7 +25,7 @@ describe('Catalogue', () => {
 
     await signIn(page, 'camille', 'demo-camille')
     await page.getByRole('banner').getByRole('link', { name: 'Gestion' }).click()
-    await page.getByRole('navigation', { name: 'Gestion' }).getByRole('link', { name: 'Catalogue' }).click()
+    await page.getByRole('navigation', { name: 'Gestion' }).getByRole('link', { name: 'Fournisseurs' }).click()
     await page
       .getByRole('row', { name: /Biocoop Grossiste Centre/ })
       .getByRole('link', { name: 'Importer un tarif' })

@@ -1,36 +1,58 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
 import type { Auth } from './auth/auth'
+import { mayOpen, type RequiredRole } from './auth/roles'
 import HomePage from './pages/HomePage.vue'
 
 declare module 'vue-router' {
   interface RouteMeta {
     requiresAuth?: boolean
-    /** A realm role the person must have; the API refuses the calls anyway, this spares a page of errors. */
-    requiresRole?: string
+    /**
+     * A realm role the person must have, or roles of which any will do; a child route narrows
+     * its parent's. The API refuses the calls anyway, this spares a page of errors.
+     */
+    requiresRole?: RequiredRole
     /** Tables and dashboards use the width of a computer screen. */
     wide?: boolean
   }
 }
 
+const adminOnly = { requiresRole: 'admin' }
+const referentOnly = { requiresRole: 'referent' }
+
 // Each page is its own chunk: a member never downloads the management pages or chart.js.
-const admin: RouteRecordRaw[] = [
-  { path: '', redirect: '/gestion/adherents' },
-  { path: 'adherents', component: () => import('./pages/admin/MembersPage.vue') },
-  { path: 'adherents/nouveau', component: () => import('./pages/admin/MemberCreatePage.vue') },
-  { path: 'adherents/:memberId', component: () => import('./pages/admin/MemberDetailPage.vue'), props: true },
-  { path: 'foyers', component: () => import('./pages/admin/HouseholdsPage.vue') },
-  { path: 'foyers/:householdId', component: () => import('./pages/admin/HouseholdAdminPage.vue'), props: true },
-  { path: 'adhesions/:membershipId', component: () => import('./pages/admin/MembershipAdminPage.vue'), props: true },
-  { path: 'baremes', component: () => import('./pages/admin/ScalesPage.vue') },
-  { path: 'baremes/nouveau', component: () => import('./pages/admin/ScaleEditPage.vue') },
-  { path: 'baremes/:scaleId', component: () => import('./pages/admin/ScaleEditPage.vue'), props: true },
-  { path: 'fournisseurs', component: () => import('./pages/admin/SuppliersPage.vue') },
-  { path: 'fournisseurs/:supplierId/import', component: () => import('./pages/admin/PriceListImportPage.vue'), props: true },
-  { path: 'stock-bas', component: () => import('./pages/admin/LowStockPage.vue') },
-  { path: 'pertes', component: () => import('./pages/admin/LossesPage.vue') },
-  { path: 'saisie-stock', component: () => import('./pages/admin/StockEntryPage.vue') },
-  { path: 'statistiques', component: () => import('./pages/admin/StatsPage.vue') },
-]
+// Référents enter the management area for their products and the stock; the rest is the admins'.
+function management(auth: Auth): RouteRecordRaw[] {
+  return [
+    { path: '', redirect: () => (auth.hasRole('admin') ? '/gestion/adherents' : '/gestion/mes-produits') },
+    { path: 'adherents', component: () => import('./pages/admin/MembersPage.vue'), meta: adminOnly },
+    { path: 'adherents/nouveau', component: () => import('./pages/admin/MemberCreatePage.vue'), meta: adminOnly },
+    { path: 'adherents/:memberId', component: () => import('./pages/admin/MemberDetailPage.vue'), props: true, meta: adminOnly },
+    { path: 'foyers', component: () => import('./pages/admin/HouseholdsPage.vue'), meta: adminOnly },
+    { path: 'foyers/:householdId', component: () => import('./pages/admin/HouseholdAdminPage.vue'), props: true, meta: adminOnly },
+    { path: 'adhesions/:membershipId', component: () => import('./pages/admin/MembershipAdminPage.vue'), props: true, meta: adminOnly },
+    { path: 'baremes', component: () => import('./pages/admin/ScalesPage.vue'), meta: adminOnly },
+    { path: 'baremes/nouveau', component: () => import('./pages/admin/ScaleEditPage.vue'), meta: adminOnly },
+    { path: 'baremes/:scaleId', component: () => import('./pages/admin/ScaleEditPage.vue'), props: true, meta: adminOnly },
+    { path: 'produits', component: () => import('./pages/admin/ProductsPage.vue'), meta: adminOnly },
+    { path: 'produits/nouveau', component: () => import('./pages/admin/ProductEditPage.vue'), meta: adminOnly },
+    { path: 'produits/:productId', component: () => import('./pages/admin/ProductEditPage.vue'), props: true, meta: adminOnly },
+    { path: 'fournisseurs', component: () => import('./pages/admin/SuppliersPage.vue'), meta: adminOnly },
+    { path: 'fournisseurs/nouveau', component: () => import('./pages/admin/SupplierEditPage.vue'), meta: adminOnly },
+    { path: 'fournisseurs/:supplierId', component: () => import('./pages/admin/SupplierEditPage.vue'), props: true, meta: adminOnly },
+    { path: 'fournisseurs/:supplierId/import', component: () => import('./pages/admin/PriceListImportPage.vue'), props: true, meta: adminOnly },
+    { path: 'categories', component: () => import('./pages/admin/CategoriesPage.vue'), meta: adminOnly },
+    { path: 'mes-produits', component: () => import('./pages/admin/MyProductsPage.vue'), meta: referentOnly },
+    { path: 'mes-produits/:productId', component: () => import('./pages/admin/MyProductEditPage.vue'), props: true, meta: referentOnly },
+    { path: 'saisie-stock', component: () => import('./pages/admin/StockEntryPage.vue') },
+    { path: 'stock-bas', component: () => import('./pages/admin/LowStockPage.vue') },
+    { path: 'pertes', component: () => import('./pages/admin/LossesPage.vue') },
+    { path: 'statistiques', component: () => import('./pages/admin/StatsPage.vue'), meta: adminOnly },
+    { path: 'creneaux', component: () => import('./pages/admin/SlotsPage.vue'), meta: adminOnly },
+    { path: 'commandes', component: () => import('./pages/admin/OrdersAdminPage.vue'), meta: adminOnly },
+    { path: 'retrait', component: () => import('./pages/admin/PickupPage.vue'), meta: adminOnly },
+    { path: 'ventes-drive', component: () => import('./pages/admin/DriveStatsPage.vue'), meta: adminOnly },
+  ]
+}
 
 export function createAppRouter(auth: Auth) {
   const router = createRouter({
@@ -40,11 +62,13 @@ export function createAppRouter(auth: Auth) {
       { path: '/catalogue', component: () => import('./pages/CataloguePage.vue') },
       { path: '/compte', component: () => import('./pages/AccountPage.vue'), meta: { requiresAuth: true } },
       { path: '/adhesion', component: () => import('./pages/MembershipPage.vue'), meta: { requiresAuth: true } },
+      { path: '/panier', component: () => import('./pages/BasketPage.vue'), meta: { requiresAuth: true } },
+      { path: '/commandes', component: () => import('./pages/OrdersPage.vue'), meta: { requiresAuth: true } },
       {
         path: '/gestion',
         component: () => import('./pages/admin/AdminPage.vue'),
-        meta: { requiresAuth: true, requiresRole: 'admin', wide: true },
-        children: admin,
+        meta: { requiresAuth: true, requiresRole: ['admin', 'referent'], wide: true },
+        children: management(auth),
       },
       { path: '/acces-reserve', component: () => import('./pages/ForbiddenPage.vue') },
       { path: '/:unknown(.*)*', redirect: '/' },
@@ -55,11 +79,12 @@ export function createAppRouter(auth: Auth) {
 
   router.beforeEach(async (to) => {
     if (to.meta.requiresAuth && !auth.authenticated.value) {
-      // Keycloak leaves the SPA and comes back to the page that was asked for.
-      await auth.login(new URL(router.resolve(to).href, location.origin).href)
+      // Keycloak leaves the SPA and comes back to the page that was asked for, before any
+      // redirect: /gestion leads to a different page once the roles are known.
+      await auth.login(new URL(router.resolve((to.redirectedFrom ?? to).fullPath).href, location.origin).href)
       return false
     }
-    if (to.meta.requiresRole && !auth.hasRole(to.meta.requiresRole)) return { path: '/acces-reserve', replace: true }
+    if (!mayOpen(auth, to)) return { path: '/acces-reserve', replace: true }
     return true
   })
 

@@ -11,7 +11,7 @@ describe('the management area', () => {
   it('is not in the navigation of a member who is not an admin', async () => {
     const wrapper = await renderApp('/')
 
-    expect(wrapper.get('nav').text()).toBe('AccueilCatalogueMon compteMon adhésion')
+    expect(wrapper.get('nav').text()).toBe('AccueilCataloguePanierMes commandesMon compteMon adhésion')
   })
 
   it('stops a member who is not an admin at its door, without asking the API', async () => {
@@ -37,7 +37,7 @@ describe('the management area', () => {
     server.use(http.get(api('/members'), () => HttpResponse.json({ items: [bruno], nextCursor: null })))
 
     const wrapper = await renderApp('/')
-    expect(wrapper.get('nav').text()).toBe('AccueilCatalogueMon compteMon adhésionGestion')
+    expect(wrapper.get('nav').text()).toBe('AccueilCataloguePanierMes commandesMon compteMon adhésionGestion')
 
     await wrapper.vm.$router.push('/gestion')
     await flushPromises()

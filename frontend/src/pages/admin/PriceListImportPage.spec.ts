@@ -46,7 +46,7 @@ describe('the price-list import', () => {
   it('is reached from the suppliers of the catalogue area', async () => {
     const wrapper = await renderApp('/gestion/fournisseurs')
 
-    expect(wrapper.get('.admin-nav').text()).toContain('Catalogue')
+    expect(wrapper.get('.admin-nav').text()).toContain('Fournisseurs')
     expect(wrapper.text()).toContain('Biocoop Grossiste Centre')
     expect(wrapper.text()).toContain('Grossiste')
     await wrapper.get(`a[href="/gestion/fournisseurs/${biocoop.id}/import"]`).trigger('click')

@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 import type { components } from '../../api/schema'
 import type { Product } from '../../features/catalog/model'
 import { keycloakSession } from '../../test/fakeKeycloak'
+import { remi } from '../../test/catalog'
 import { api, problem } from '../../test/http'
 import { renderApp } from '../../test/renderApp'
 import { server } from '../../test/server'
@@ -73,5 +74,35 @@ describe('the stock entry', () => {
 
     expect(recorded).toEqual([{ kind: 'LOSS', quantity: 999, lossReason: 'DAMAGED' }])
     expect(wrapper.get('.error').text()).toBe('Plus que le stock.')
+  })
+
+  it('starts with the product it was opened for', async () => {
+    server.use(http.get(api('/products/:id'), () => HttpResponse.json(pommes, { headers: { ETag: '"1"' } })))
+    const wrapper = await renderApp(`/gestion/saisie-stock?produit=${pommes.id}`)
+    await flushPromises()
+
+    expect(wrapper.get<HTMLInputElement>('#stock-product').element.value).toBe('Pommes Chantecler')
+    expect(wrapper.text()).toContain('En stock : 10 kg')
+    await wrapper.get('#stock-quantity').setValue('2')
+    await wrapper.get('form').trigger('submit')
+    await flushPromises()
+    expect(recorded).toEqual([{ kind: 'RECEPTION', quantity: 2 }])
+  })
+
+  it("offers a référent only their own products", async () => {
+    keycloakSession.roles = ['member', 'referent']
+    let asked: URLSearchParams | undefined
+    server.use(
+      http.get(api('/me'), () => HttpResponse.json(remi, { headers: { ETag: '"1"' } })),
+      http.get(api('/products'), ({ request }) => {
+        asked = new URL(request.url).searchParams
+        return HttpResponse.json({ items: [pommes], nextCursor: null })
+      }),
+    )
+    const wrapper = await renderApp('/gestion/saisie-stock')
+    await choose(wrapper)
+
+    expect(asked?.get('q')).toBe('pom')
+    expect(asked?.get('referentId')).toBe(remi.id)
   })
 })

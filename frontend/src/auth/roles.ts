@@ -1,0 +1,19 @@
+import type { RouteMeta } from 'vue-router'
+import type { Auth } from './auth'
+
+/** One realm role, or several of which any will do (e.g. the management area: admin or référent). */
+export type RequiredRole = string | readonly string[]
+
+export function hasAnyRole(auth: Auth, required: RequiredRole | undefined): boolean {
+  if (required === undefined) return true
+  return (typeof required === 'string' ? [required] : required).some((role) => auth.hasRole(role))
+}
+
+/**
+ * Whether the person may open a route: every level of it must let them in, so a page inside
+ * the management area can be narrower than the area (admin only where the area also lets
+ * référents in). The navigation asks the same question, so it never offers a closed door.
+ */
+export function mayOpen(auth: Auth, route: { matched: readonly { meta: RouteMeta }[] }): boolean {
+  return route.matched.every((record) => hasAnyRole(auth, record.meta.requiresRole))
+}
