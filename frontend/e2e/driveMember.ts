@@ -61,6 +61,10 @@ export async function orderTwoProducts(
   await page.getByRole('heading', { name: 'Mon panier', level: 1 }).waitFor()
   await page.getByText(first, { exact: true }).waitFor()
   await page.getByText(second, { exact: true }).waitFor()
+  // A few days are shown first: the last slot, or one at a given place, may be further on.
+  const moreDays = page.getByRole('button', { name: 'Voir les jours suivants' })
+  await page.locator('li.slot').first().waitFor()
+  while (slotChoice !== 'first' && (await moreDays.isVisible())) await moreDays.click()
   // Slots that are full or closed have no radio button.
   const open = page.locator('li.slot').filter({ has: page.locator('input[type="radio"]') })
   const slot =

@@ -3,6 +3,7 @@ import { http, HttpResponse } from 'msw'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { Basket, OrderInput, PickupSlot } from '../features/drive/model'
 import {
+  at,
   basketOf,
   closedId,
   fridayId,
@@ -141,6 +142,31 @@ describe('the pickup slots', () => {
     const closed = slotItem(wrapper, closedId)
     expect(closed.text()).toContain('Commandes closes')
     expect(closed.find('input').exists()).toBe(false)
+  })
+
+  it('shows three days of slots on the phone, and the following days on demand', async () => {
+    // Two slots a day for a week: the first three days, then three more, then the last one.
+    const week = Array.from({ length: 7 }, (_, d) =>
+      [17, 18].map((hour, h) =>
+        slot({
+          id: `d0000000-0000-4000-8000-0000000001${d}${h}`,
+          startsAt: at(4 + d, hour),
+          endsAt: at(4 + d, hour, 30),
+          orderDeadline: at(2 + d, hour),
+        }),
+      ),
+    ).flat()
+    serve(basketOf(honey), week)
+    const wrapper = await renderApp('/panier')
+    const shownDays = () => wrapper.findAll('.slot-picker h3').map((h) => h.text())
+
+    expect(shownDays()).toEqual(['vendredi 4 décembre', 'samedi 5 décembre', 'dimanche 6 décembre'])
+    expect(wrapper.findAll('li.slot')).toHaveLength(6)
+    await click(wrapper, 'Voir les jours suivants')
+    expect(shownDays()).toHaveLength(6)
+    await click(wrapper, 'Voir les jours suivants')
+    expect(shownDays().at(-1)).toBe('jeudi 10 décembre')
+    expect(wrapper.findAll('button').some((b) => b.text() === 'Voir les jours suivants')).toBe(false)
   })
 
   it('joins the waitlist of a full slot and says where the member stands', async () => {
