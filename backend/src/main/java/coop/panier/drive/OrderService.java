@@ -172,8 +172,9 @@ public class OrderService {
                 refuseShortages(wanted, had, products);
                 if (target != current) {
                     places.take(target, order.memberId, now);
-                    places.release(current, now);
                     order.slotId = target.id;
+                    em.flush();
+                    places.release(current, now);
                 }
                 Map<UUID, Long> frozen = order.lines.stream()
                         .collect(Collectors.toMap(l -> l.productId, l -> l.unitPriceCents));
@@ -249,10 +250,10 @@ public class OrderService {
     private void giveBack(Order order, PickupSlot slot, String reason, UUID by) {
         Map<UUID, BigDecimal> had = order.lines.stream().collect(Collectors.toMap(l -> l.productId, l -> l.quantity));
         lockProducts(had.keySet());
-        places.release(slot, clock.instant());
         order.status = Order.Status.CANCELLED;
         order.cancelReason = reason;
         em.flush();
+        places.release(slot, clock.instant());
         moveStock(order, Map.of(), had, by);
     }
 

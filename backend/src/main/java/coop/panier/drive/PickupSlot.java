@@ -13,8 +13,8 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 /**
- * A créneau de retrait. `booked` and `held` are counters kept by {@link SlotPlaces} under the
- * slot's row lock; PostgreSQL refuses `booked + held > capacity`.
+ * A créneau de retrait. `booked` is counted by PostgreSQL from the slot's orders, `held` kept
+ * by {@link SlotPlaces} under the slot's row lock; PostgreSQL refuses `booked + held > capacity`.
  */
 @Entity
 @Table(name = "pickup_slot")

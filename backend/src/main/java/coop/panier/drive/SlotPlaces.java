@@ -18,8 +18,9 @@ import jakarta.transaction.Transactional;
 
 /**
  * The places of a slot and its waitlist. Every method runs in its caller's transaction with
- * the slot's row locked by {@link #lock}, so counters move one transaction at a time; the
- * `booked + held <= capacity` check of PostgreSQL refuses whatever slips through.
+ * the slot's row locked by {@link #lock}, so counters move one transaction at a time. PostgreSQL
+ * counts `booked` itself from the slot's orders (V11) and its `booked + held <= capacity` check
+ * refuses whatever slips through; the slot's fields here follow what the database does.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -41,7 +42,10 @@ public class SlotPlaces {
         return lock(List.of(id)).stream().findFirst();
     }
 
-    /** Takes a place for the member: the one kept for them if the waitlist offered it, else a free one. */
+    /**
+     * Makes room for the member's order, which the caller then writes into the slot: the place
+     * kept for them if the waitlist offered it, else a free one.
+     */
     public void take(PickupSlot slot, UUID memberId, Instant now) {
         refuseUnlessOrderable(slot, now);
         int offered = em.createNativeQuery("delete from waitlist_entry where slot_id = ?1 and member_id = ?2"
@@ -50,18 +54,21 @@ public class SlotPlaces {
         if (offered == 0 && slot.booked + slot.held >= slot.capacity) {
             throw ProblemException.conflict("Ce créneau est complet. Vous pouvez rejoindre sa liste d'attente.");
         }
-        em.createNativeQuery("update pickup_slot set booked = booked + 1, held = held - ?2 where id = ?1")
-                .setParameter(1, slot.id).setParameter(2, offered).executeUpdate();
+        if (offered > 0) {
+            em.createNativeQuery("update pickup_slot set held = held - 1 where id = ?1").setParameter(1, slot.id)
+                    .executeUpdate();
+            slot.held--;
+        }
         em.createNativeQuery("delete from waitlist_entry where slot_id = ?1 and member_id = ?2")
                 .setParameter(1, slot.id).setParameter(2, memberId).executeUpdate();
         slot.booked++;
-        slot.held -= offered;
     }
 
-    /** Gives a place back; the first member waiting is offered it. */
+    /**
+     * An order has left the slot (cancelled or moved, and written: the database has counted it
+     * out); the first member waiting is offered the place.
+     */
     public void release(PickupSlot slot, Instant now) {
-        em.createNativeQuery("update pickup_slot set booked = booked - 1 where id = ?1").setParameter(1, slot.id)
-                .executeUpdate();
         slot.booked--;
         offerFreePlaces(slot, now);
     }

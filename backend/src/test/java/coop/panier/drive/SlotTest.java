@@ -8,18 +8,23 @@ import static coop.panier.drive.DriveFixtures.slot;
 import static coop.panier.drive.DriveFixtures.stock;
 import static coop.panier.testsupport.Tokens.admin;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.TemporalAdjusters;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -135,6 +140,35 @@ class SlotTest extends ApiTest {
                 .body("cancelReason", containsString("Le local est inondé."));
         assertThat(stock(cheese)).isEqualTo(10);
         api(member).get("/api/v1/pickup-slots").then().body("items.id", not(hasItem(slot)));
+    }
+
+    @Test
+    void theDatabaseCountsTheOrdersOfASlotAndRefusesOneBeyondItsCapacity() throws Exception {
+        String bread = product("Pain de seigle", 420, 1, 10);
+        String slot = slot(2, 22);
+        String first = api(activeMember("Un")).contentType(ContentType.JSON).body(order(slot, bread, 1))
+                .post("/api/v1/orders").then().statusCode(201).extract().path("id");
+        api(activeMember("Deux")).contentType(ContentType.JSON).body(order(slot, bread, 1)).post("/api/v1/orders")
+                .then().statusCode(201);
+
+        // Written behind the service's back, a cancelled order gives its place back all the same...
+        assertThat(sql("update customer_order set status = 'CANCELLED', cancel_reason = 'test' where id = ?", first))
+                .isEqualTo(1);
+        assertThat(booked(slot)).isEqualTo(1);
+        api(activeMember("Trois")).contentType(ContentType.JSON).body(order(slot, bread, 1)).post("/api/v1/orders")
+                .then().statusCode(201);
+        assertThat(booked(slot)).isEqualTo(2);
+        // ...and an order brought back to life in a full slot is refused by PostgreSQL itself.
+        assertThatThrownBy(() -> sql("update customer_order set status = 'PLACED' where id = ?", first))
+                .isInstanceOf(SQLException.class).hasMessageContaining("pickup_slot_capacity");
+        assertThat(booked(slot)).isEqualTo(2);
+    }
+
+    private int sql(String statement, String orderId) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(statement)) {
+            s.setObject(1, UUID.fromString(orderId));
+            return s.executeUpdate();
+        }
     }
 
     @Test
