@@ -73,13 +73,6 @@ public class LedgerService {
         }
     }
 
-    /** What was paid for an order at pickup. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public long paidForOrder(UUID orderId) {
-        return -ledger.find("orderId = ?1 and kind = ?2", orderId, LedgerEntry.Kind.PAYMENT).stream()
-                .mapToLong(e -> e.amountCents).sum();
-    }
-
     @Transactional
     public LedgerEntry correct(Caller caller, UUID householdId, UUID correctedId, long amountCents, String reason) {
         households.visible(caller, householdId);
