@@ -13,11 +13,23 @@ build_backend() {
          -Dmdep.outputFile=target/devtools.classpath)
 }
 
-# The embedded PostgreSQL from the test support code: start_postgres <data dir> <port>
+# The embedded PostgreSQL from the test support code: start_postgres <data dir> <port>. It makes
+# its passwords on the first start, in <data dir>/../secrets/ (0700, files 0600), and exits as
+# soon as its server dies.
 start_postgres() {
   local cp
   cp="$ROOT/backend/target/test-classes:$(cat "$ROOT/backend/target/devtools.classpath")"
   exec java -Xmx128m -Djava.util.logging.manager=org.jboss.logmanager.LogManager -cp "$cp" coop.panier.testsupport.EmbeddedDatabase "$1" "$2"
+}
+
+# Hands the embedded cluster's application role and password to the backend: use_postgres <data dir>
+use_postgres() {
+  local secret
+  secret="$(dirname "$1")/secrets/panier.password"
+  [ -r "$secret" ] || { echo "No database password in $secret: did PostgreSQL start?" >&2; return 1; }
+  export QUARKUS_DATASOURCE_USERNAME=panier
+  QUARKUS_DATASOURCE_PASSWORD=$(<"$secret")
+  export QUARKUS_DATASOURCE_PASSWORD
 }
 
 start_backend() {

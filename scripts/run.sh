@@ -30,7 +30,8 @@ $own_kc && "$ROOT/scripts/keycloak.sh" install
 echo "==> Installing the SPA's packages"
 (cd "$ROOT/frontend" && { [ -d node_modules ] && [ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund; })
 
-pids=()
+# The services started, in order: process group leader, name, log.
+pids=() names=() logs=()
 stop_all() {
   trap - INT TERM EXIT
   echo
@@ -40,47 +41,91 @@ stop_all() {
     kill -TERM -- "-${pids[i]}" 2>/dev/null || kill -TERM "${pids[i]}" 2>/dev/null || true
     wait "${pids[i]}" 2>/dev/null || true
   done
+  $own_db && stop_orphan_postgres
   echo "Stopped. The data is kept in .data/ for the next 'make run'."
+}
+# pg_ctl puts the server in a session of its own: if its launcher was killed outright, the
+# server may outlive it. Stop it fast (SIGINT), as the launcher would have.
+stop_orphan_postgres() {
+  local pidfile="$ROOT/.data/postgres/postmaster.pid" pid
+  [ -r "$pidfile" ] || return 0
+  pid=$(head -n 1 "$pidfile")
+  if [ -n "$pid" ] && [ "$(ps -o stat= -p "$pid" 2>/dev/null | cut -c1)" != Z ] \
+     && ps -o comm= -p "$pid" 2>/dev/null | grep -q postgres; then
+    echo "Stopping the PostgreSQL server left running (pid $pid)"
+    kill -INT "$pid" 2>/dev/null || true
+    for _ in $(seq 1 20); do kill -0 "$pid" 2>/dev/null && [ "$(ps -o stat= -p "$pid" | cut -c1)" != Z ] || break; sleep 0.5; done
+  fi
 }
 trap 'stop_all; exit 0' INT TERM
 trap stop_all EXIT
 # Each service runs in its own process group, so that stopping it stops its children too.
 launch() {
-  local log=$1; shift
+  local name=$1 log=$2; shift 2
   setsid "$@" >"$log" 2>&1 &
-  pids+=($!)
+  pids+=($!) names+=("$name") logs+=("$log")
+}
+# Says which service died, with its exit status and the end of its log.
+report_death() {
+  local i=$1 status=$2
+  echo >&2
+  echo "!! ${names[i]} stopped unexpectedly (exit status $status). Its log: ${logs[i]}" >&2
+  echo "   Last lines of it:" >&2
+  tail -n 15 "${logs[i]}" | sed 's/^/   | /' >&2
+  echo "   Stopping the other services." >&2
+}
+# Fails, naming the service, if one of those already started has died.
+check_services() {
+  local i status
+  for i in "${!pids[@]}"; do
+    if ! kill -0 "${pids[i]}" 2>/dev/null; then
+      status=0; wait "${pids[i]}" 2>/dev/null || status=$?
+      report_death "$i" "$status"
+      exit 1
+    fi
+  done
+}
+# wait_http, but gives up at once if a service dies meanwhile: wait_ready <url> <seconds> <name>
+wait_ready() {
+  local url=$1 seconds=$2 what=$3 i
+  for ((i = 0; i < seconds; i++)); do
+    check_services
+    if curl -fsS -o /dev/null "$url" 2>/dev/null; then return 0; fi
+    sleep 1
+  done
+  echo "$what did not become ready at $url within ${seconds}s. See ${logs[-1]}" >&2
+  exit 1
 }
 
 if $own_db; then
-  echo "==> Starting PostgreSQL on port $PG_PORT (data in .data/postgres)"
-  launch "$LOGS/postgres.log" bash -c "source '$ROOT/scripts/backend.sh'; start_postgres '$ROOT/.data/postgres' $PG_PORT"
-  for _ in $(seq 1 60); do grep -q "PostgreSQL ready" "$LOGS/postgres.log" && break; sleep 1; done
+  echo "==> Starting PostgreSQL on port $PG_PORT (data in .data/postgres, passwords in .data/secrets)"
+  launch PostgreSQL "$LOGS/postgres.log" bash -c "source '$ROOT/scripts/backend.sh'; start_postgres '$ROOT/.data/postgres' $PG_PORT"
+  for _ in $(seq 1 120); do grep -q "PostgreSQL ready" "$LOGS/postgres.log" && break; check_services; sleep 1; done
   grep -q "PostgreSQL ready" "$LOGS/postgres.log" || { echo "PostgreSQL did not start: see $LOGS/postgres.log" >&2; exit 1; }
   export DATABASE_URL="jdbc:postgresql://localhost:$PG_PORT/panier"
+  use_postgres "$ROOT/.data/postgres"
 fi
 if $own_kc; then
   echo "==> Starting Keycloak on port $KEYCLOAK_PORT (about 30 s)"
-  launch "$LOGS/keycloak.log" "$ROOT/scripts/keycloak.sh" start --http-port "$KEYCLOAK_PORT" \
+  launch Keycloak "$LOGS/keycloak.log" "$ROOT/scripts/keycloak.sh" start --http-port "$KEYCLOAK_PORT" \
     --management-port "$KEYCLOAK_MANAGEMENT_PORT" --data "$ROOT/.data/keycloak"
-  wait_http "http://localhost:$KEYCLOAK_MANAGEMENT_PORT/health/ready" 180 Keycloak \
-    || { echo "See $LOGS/keycloak.log" >&2; exit 1; }
+  wait_ready "http://localhost:$KEYCLOAK_MANAGEMENT_PORT/health/ready" 180 Keycloak
   export KEYCLOAK_URL="http://localhost:$KEYCLOAK_PORT"
 fi
 
 echo "==> Starting the backend on port $BACKEND_PORT"
 export QUARKUS_HTTP_PORT=$BACKEND_PORT PANIER_DEMO_DATA=${PANIER_DEMO_DATA:-true}
 export PANIER_SPA_ORIGINS=${PANIER_SPA_ORIGINS:-http://localhost:$SPA_PORT}
-launch "$LOGS/backend.log" bash -c "source '$ROOT/scripts/backend.sh'; start_backend"
-wait_http "http://localhost:$BACKEND_PORT/q/health/ready" 120 "The backend" \
-  || { echo "See $LOGS/backend.log" >&2; exit 1; }
+launch "The backend" "$LOGS/backend.log" bash -c "source '$ROOT/scripts/backend.sh'; start_backend"
+wait_ready "http://localhost:$BACKEND_PORT/q/health/ready" 120 "The backend"
 
 echo "==> Starting the SPA on port $SPA_PORT"
 cat >"$ROOT/.data/config.json" <<JSON
 {"apiBaseUrl":"http://localhost:$BACKEND_PORT","keycloak":{"url":"$KEYCLOAK_URL","realm":"panier","clientId":"panier-frontend"}}
 JSON
-PANIER_CONFIG_FILE="$ROOT/.data/config.json" launch "$LOGS/frontend.log" \
+PANIER_CONFIG_FILE="$ROOT/.data/config.json" launch "The SPA" "$LOGS/frontend.log" \
   bash -c "cd '$ROOT/frontend' && exec npm run dev -- --port $SPA_PORT --strictPort"
-wait_http "http://localhost:$SPA_PORT/" 120 "The SPA" || { echo "See $LOGS/frontend.log" >&2; exit 1; }
+wait_ready "http://localhost:$SPA_PORT/" 120 "The SPA"
 
 cat <<MSG
 
@@ -98,7 +143,10 @@ cat <<MSG
 
   Logs in .data/logs/. Press Ctrl-C to stop everything; the data stays in .data/.
 MSG
-# Stays up until Ctrl-C or until one of the services dies.
-wait -n "${pids[@]}" || true
-echo "A service stopped unexpectedly; see the logs in $LOGS." >&2
+# Stays up until Ctrl-C or until one of the services dies; then says which, and stops the others.
+died='' status=0
+wait -n -p died "${pids[@]}" || status=$?
+for i in "${!pids[@]}"; do
+  [ "${pids[i]}" = "$died" ] && report_death "$i" "$status"
+done
 exit 1
