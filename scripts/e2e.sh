@@ -44,7 +44,9 @@ echo "==> e2e: starting PostgreSQL, Keycloak, backend and SPA"
 launch "$work/postgres.log" bash -c "source '$ROOT/scripts/backend.sh'; start_postgres '$work/pg' $PG_PORT"
 launch "$work/keycloak.log" "$ROOT/scripts/keycloak.sh" start --http-port "$KEYCLOAK_PORT" \
   --management-port "$KEYCLOAK_MANAGEMENT_PORT" --data "$work/keycloak"
-for _ in $(seq 1 60); do grep -q "PostgreSQL ready" "$work/postgres.log" && break; sleep 1; done
+for _ in $(seq 1 120); do grep -q "PostgreSQL ready" "$work/postgres.log" && break; sleep 1; done
+grep -q "PostgreSQL ready" "$work/postgres.log" || { echo "PostgreSQL did not start" >&2; exit 1; }
+use_postgres "$work/pg"
 wait_http "http://localhost:$KEYCLOAK_MANAGEMENT_PORT/health/ready" 240 Keycloak
 
 DATABASE_URL="jdbc:postgresql://localhost:$PG_PORT/panier" KEYCLOAK_URL="http://localhost:$KEYCLOAK_PORT" \
