@@ -21,7 +21,7 @@ import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
 /** Members with a paid membership, products in stock and slots, made through the API. */
-final class DriveFixtures {
+public final class DriveFixtures {
 
     static final ZoneId ZONE = ZoneId.of("Europe/Paris");
 
@@ -35,12 +35,12 @@ final class DriveFixtures {
     private DriveFixtures() {
     }
 
-    static RequestSpecification as(String token) {
+    public static RequestSpecification as(String token) {
         return RestAssured.given().filter(CONTRACT).auth().oauth2(token);
     }
 
     /** A member token whose household's membership is paid: they may order. */
-    static String activeMember(String firstName) {
+    public static String activeMember(String firstName) {
         TestPerson person = TestPerson.random(firstName, "Drive");
         String token = member(person);
         var joined = as(token).contentType(ContentType.JSON)
@@ -54,7 +54,7 @@ final class DriveFixtures {
         return token;
     }
 
-    static synchronized String product(String name, long priceCents, double orderStep, double stock) {
+    public static synchronized String product(String name, long priceCents, double orderStep, double stock) {
         if (supplier == null) {
             String tag = UUID.randomUUID().toString().substring(0, 6);
             supplier = as(admin()).contentType(ContentType.JSON)
@@ -84,7 +84,7 @@ final class DriveFixtures {
     }
 
     /** A 30-minute slot starting in `days` days at 17:00, orders closing 48 hours before. */
-    static String slot(int capacity, int days) {
+    public static String slot(int capacity, int days) {
         OffsetDateTime start = OffsetDateTime.now(ZONE).plusDays(days).truncatedTo(ChronoUnit.DAYS).withHour(17);
         return as(admin()).contentType(ContentType.JSON)
                 .body(Map.of("place", "Local de la coop", "startsAt", iso(start),

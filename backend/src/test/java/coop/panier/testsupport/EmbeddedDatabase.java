@@ -84,12 +84,14 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     + " is missing. Put it back, or delete " + dir + " to start from scratch.");
         }
         String superuserPassword = secrets.password(SUPERUSER);
-        removeStaleLockFile(dir);
+        removeStaleLockFiles(dir);
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dir)
                 .setCleanDataDirectory(throwAway)
                 .setServerConfig("max_connections", "100")
                 .setServerConfig("password_encryption", "scram-sha-256")
+                // The local socket in the cluster's own directory (0700), not in the shared /tmp.
+                .setServerConfig("unix_socket_directories", dir.toString())
                 // zonky hands its "locale" options to initdb as --key=value: that is how initdb's own
                 // --pwfile and --auth reach it, so a new cluster is never open, not even for a moment.
                 .setLocaleConfig("pwfile", secrets.file(SUPERUSER).toString())
@@ -166,7 +168,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
-        removeStaleLockFile(dataDirectory);
+        removeStaleLockFiles(dataDirectory);
         postgres.close();
     }
 
@@ -193,7 +195,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     private static Optional<Long> pidInLockFile(Path dir) throws IOException {
-        Path lockFile = dir.resolve("postmaster.pid");
+        return pidIn(dir.resolve("postmaster.pid"));
+    }
+
+    private static Optional<Long> pidIn(Path lockFile) throws IOException {
         if (!Files.exists(lockFile)) {
             return Optional.empty();
         }
@@ -202,13 +207,20 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     /**
-     * After a crash, postmaster.pid names a dead process, or a zombie when nobody reaps it (in a
-     * container), which PostgreSQL would take for a running server and refuse to start.
+     * After a crash, postmaster.pid and the socket's lock file name a dead process, or a zombie
+     * when nobody reaps it (in a container), which PostgreSQL would take for a running server.
      */
-    private static void removeStaleLockFile(Path dir) throws IOException {
-        Optional<Long> pid = pidInLockFile(dir);
-        if (pid.isPresent() && ProcessHandle.of(pid.get()).map(p -> !isRunning(p)).orElse(true)) {
-            Files.delete(dir.resolve("postmaster.pid"));
+    private static void removeStaleLockFiles(Path dir) throws IOException {
+        List<Path> lockFiles;
+        try (var files = Files.list(dir)) {
+            lockFiles = files.filter(f -> f.getFileName().toString().equals("postmaster.pid")
+                    || f.getFileName().toString().matches("\\.s\\.PGSQL\\.\\d+\\.lock")).toList();
+        }
+        for (Path lockFile : lockFiles) {
+            Optional<Long> pid = pidIn(lockFile);
+            if (pid.isPresent() && ProcessHandle.of(pid.get()).map(p -> !isRunning(p)).orElse(true)) {
+                Files.delete(lockFile);
+            }
         }
     }
 
