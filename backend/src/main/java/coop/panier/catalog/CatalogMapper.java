@@ -45,7 +45,9 @@ public final class CatalogMapper {
                         .collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new)))
                 .origin(p.origin).active(p.active).availableOnDrive(p.availableOnDrive).referentId(p.referentId)
                 .lowStockThreshold(p.lowStockThreshold == null ? null : p.lowStockThreshold.stripTrailingZeros())
-                .stockOnHand(p.stockOnHand.stripTrailingZeros())
+                .stockOnHand(p.available().stripTrailingZeros())
+                .onHand(p.stockOnHand.stripTrailingZeros()).reserved(p.stockReserved.stripTrailingZeros())
+                .available(p.available().stripTrailingZeros())
                 .currency(coop.panier.api.model.Product.CurrencyEnum.EUR);
     }
 

@@ -85,10 +85,19 @@ public class Product extends PanacheEntityBase {
     @Column(name = "low_stock_threshold")
     public BigDecimal lowStockThreshold;
 
-    /** Maintained by stock movements only. */
+    /** What is physically in the shop: the sum of the product's stock movements, maintained by them only. */
     @Column(name = "stock_on_hand", nullable = false, insertable = false, updatable = false)
-    public BigDecimal stockOnHand;
+    public BigDecimal stockOnHand = BigDecimal.ZERO;
+
+    /** What orders not yet picked up hold, counted by PostgreSQL from their lines. */
+    @Column(name = "stock_reserved", nullable = false, insertable = false, updatable = false)
+    public BigDecimal stockReserved = BigDecimal.ZERO;
 
     @Version
     public long version;
+
+    /** What the drive may still sell; PostgreSQL keeps it from going below zero. */
+    public BigDecimal available() {
+        return stockOnHand.subtract(stockReserved);
+    }
 }

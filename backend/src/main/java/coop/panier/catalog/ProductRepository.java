@@ -47,7 +47,7 @@ public class ProductRepository implements PanacheRepositoryBase<Product, UUID> {
             params = params.and("label" + i++, label);
         }
         if (search.inStockOnly()) {
-            where.append(" and p.stockOnHand > 0");
+            where.append(" and p.stockOnHand > p.stockReserved");
         }
         if (!search.includeInactive()) {
             where.append(" and p.active = true");

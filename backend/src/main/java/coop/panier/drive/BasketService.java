@@ -42,7 +42,7 @@ public class BasketService {
         }
 
         public boolean available() {
-            return product.active && product.availableOnDrive && product.stockOnHand.compareTo(quantity) >= 0;
+            return product.active && product.availableOnDrive && product.available().compareTo(quantity) >= 0;
         }
     }
 

@@ -59,7 +59,9 @@ final class DriveMapper {
     static List<OrderLine> lines(List<coop.panier.drive.OrderLine> lines) {
         return lines.stream().map(l -> new OrderLine().productId(l.productId).productName(l.productName)
                 .unit(ProductUnit.fromValue(l.unit.name())).quantity(l.quantity.stripTrailingZeros())
-                .unitPriceCents(l.unitPriceCents).lineTotalCents(l.totalCents())).toList();
+                .unitPriceCents(l.unitPriceCents).lineTotalCents(l.totalCents())
+                .addedQuantity(l.addedQuantity.signum() == 0 ? null : l.addedQuantity.stripTrailingZeros())
+                .addedCents(l.addedQuantity.signum() == 0 ? null : l.addedCents)).toList();
     }
 
     static Basket toApi(List<BasketService.Line> lines) {
@@ -68,7 +70,7 @@ final class DriveMapper {
                         .unit(ProductUnit.fromValue(l.product().unit.name()))
                         .orderStep(l.product().orderStep.stripTrailingZeros()).quantity(l.quantity().stripTrailingZeros())
                         .unitPriceCents(l.product().priceCents).lineTotalCents(l.totalCents())
-                        .stockOnHand(l.product().stockOnHand.stripTrailingZeros()).available(l.available())).toList())
+                        .stockOnHand(l.product().available().stripTrailingZeros()).available(l.available())).toList())
                 .totalCents(lines.stream().mapToLong(BasketService.Line::totalCents).sum());
     }
 

@@ -19,9 +19,6 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.math.BigDecimal;
-import java.util.Map;
-import java.util.stream.Collectors;
 
 /** What happens to an order after it is placed: prepared, handed over and paid, or not collected. */
 @ApplicationScoped
@@ -62,10 +59,13 @@ public class OrderLifecycle {
             }
             if (status == Order.Status.NO_SHOW) {
                 PickupSlot slot = em.find(PickupSlot.class, order.slotId);
+                if (slot.status == PickupSlot.Status.CANCELLED) {
+                    throw ProblemException.conflict("Ce créneau a été annulé : ses commandes ne sont pas à retirer.");
+                }
                 if (clock.instant().isBefore(slot.endsAt)) {
                     throw ProblemException.conflict("Le créneau n'est pas encore terminé : la commande peut encore être retirée.");
                 }
-                noShow(order, members.idOf(caller));
+                noShow(order);
             } else {
                 order.status = status;
             }
@@ -92,10 +92,13 @@ public class OrderLifecycle {
             if (!order.status.live()) {
                 throw ProblemException.conflict("Cette commande est " + OrderService.statusText(order.status) + ".");
             }
+            orders.lockProducts(order.lines.stream().map(l -> l.productId).toList());
             order.status = Order.Status.PICKED_UP;
             order.pickedUpAt = clock.instant();
             order.pickupKey = idempotencyKey;
             order.pickupHash = idempotencyKey == null ? null : hash;
+            em.flush();
+            orders.sell(order, members.idOf(caller));
             ledger.chargeOrder(order.householdId, order.id, order.totalCents,
                     payment == null ? null : payment.method(), payment == null ? 0 : payment.amountCents(),
                     payment == null ? null : payment.reference(), members.idOf(caller));
@@ -103,14 +106,17 @@ public class OrderLifecycle {
         });
     }
 
-    /** Baskets not collected by the end of their slot plus a grace period: their stock goes back on the shelves. */
+    /**
+     * Baskets not collected by the end of their slot plus a grace period: what they reserved is
+     * on sale again. A cancelled slot has no orders left to mark.
+     */
     @Scheduled(every = "${panier.drive.no-show-check:5m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void markNoShows() {
         Instant limit = clock.instant().minus(Duration.ofMinutes(graceMinutes));
         List<UUID> late = QuarkusTransaction.requiringNew().call(() -> em.createQuery(
                 "select o.id from CustomerOrder o, PickupSlot s where s.id = o.slotId and s.endsAt <= :limit"
-                        + " and o.status in :live", UUID.class)
-                .setParameter("limit", limit)
+                        + " and o.status in :live and s.status <> :cancelled", UUID.class)
+                .setParameter("limit", limit).setParameter("cancelled", PickupSlot.Status.CANCELLED)
                 .setParameter("live", List.of(Order.Status.PLACED, Order.Status.PREPARED)).getResultList());
         for (UUID id : late) {
             try {
@@ -118,7 +124,7 @@ public class OrderLifecycle {
                     Order order = em.find(Order.class, id);
                     em.refresh(order, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
                     if (order.status.live()) {
-                        noShow(order, null);
+                        noShow(order);
                     }
                 });
             } catch (RuntimeException e) {
@@ -127,11 +133,10 @@ public class OrderLifecycle {
         }
     }
 
-    private void noShow(Order order, UUID by) {
-        Map<UUID, BigDecimal> had = order.lines.stream().collect(Collectors.toMap(l -> l.productId, l -> l.quantity));
-        orders.lockProducts(had.keySet());
+    /** Writing the status releases what the order reserved: its stock is back on sale. */
+    private void noShow(Order order) {
+        orders.lockProducts(order.lines.stream().map(l -> l.productId).toList());
         order.status = Order.Status.NO_SHOW;
         em.flush();
-        orders.moveStock(order, Map.of(), had, by);
     }
 }

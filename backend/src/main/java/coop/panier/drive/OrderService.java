@@ -40,7 +40,8 @@ import jakarta.persistence.PersistenceException;
  * Placing, changing and cancelling orders. Each runs in one transaction that locks, in this
  * order, the member, the order, its slots and its products (by id), so that concurrent ones
  * wait for each other instead of deadlocking; PostgreSQL's checks on stock and slot places
- * refuse whatever would still slip through.
+ * refuse whatever would still slip through. An order moves no stock until it is picked up:
+ * PostgreSQL counts what its lines reserve (V12) while it is placed or prepared.
  */
 @ApplicationScoped
 public class OrderService {
@@ -122,7 +123,6 @@ public class OrderService {
                 order.total();
                 em.persist(order);
                 em.flush();
-                moveStock(order, wanted, Map.of(), member.id);
                 em.createNativeQuery("delete from basket_line where member_id = ?1").setParameter(1, member.id)
                         .executeUpdate();
                 em.flush();
@@ -141,7 +141,10 @@ public class OrderService {
         }
     }
 
-    /** New lines or another slot, until the deadline; prices already frozen stay frozen. */
+    /**
+     * New lines or another slot, until the deadline. The quantity already ordered keeps its
+     * frozen price; quantity added is charged at today's price (see {@link OrderLine}).
+     */
     public Order change(Caller caller, UUID orderId, String ifMatch, Request request) {
         try {
             return QuarkusTransaction.requiringNew().call(() -> {
@@ -176,17 +179,14 @@ public class OrderService {
                     em.flush();
                     places.release(current, now);
                 }
-                Map<UUID, Long> frozen = order.lines.stream()
-                        .collect(Collectors.toMap(l -> l.productId, l -> l.unitPriceCents));
+                Map<UUID, OrderLine> before = order.lines.stream().collect(Collectors.toMap(l -> l.productId, l -> l));
                 order.lines.clear();
                 wanted.forEach((id, quantity) -> {
-                    OrderLine line = OrderLine.of(products.get(id), quantity);
-                    line.unitPriceCents = frozen.getOrDefault(id, line.unitPriceCents);
-                    order.lines.add(line);
+                    OrderLine earlier = before.get(id);
+                    order.lines.add(earlier == null ? OrderLine.of(products.get(id), quantity)
+                            : earlier.changedTo(products.get(id), quantity));
                 });
                 order.total();
-                em.flush();
-                moveStock(order, wanted, had, members.idOf(caller));
                 em.flush();
                 return order;
             });
@@ -211,22 +211,20 @@ public class OrderService {
             if (!caller.admin() && !slot.beforeDeadline(clock.instant())) {
                 throw tooLate(slot);
             }
-            giveBack(order, slot, reason == null || reason.isBlank() ? null : reason.strip(), members.idOf(caller));
+            giveBack(order, slot, reason == null || reason.isBlank() ? null : reason.strip());
             return order;
         });
     }
 
-    /** The slot was cancelled: its order goes with it, with the reason the member will read. */
-    void cancelForSlot(UUID orderId, String reason) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            Order order = em.find(Order.class, orderId);
-            lockMemberById(order.memberId);
-            em.refresh(order, LockModeType.PESSIMISTIC_WRITE);
-            if (order.status.live()) {
-                PickupSlot slot = places.lock(order.slotId).orElseThrow();
-                giveBack(order, slot, reason, null);
-            }
-        });
+    /**
+     * The slot is being cancelled, in the caller's transaction, which holds the locks of these
+     * orders and of the slot: each order goes with it, with the reason the member will read.
+     */
+    void cancelForSlot(List<Order> live, PickupSlot slot, String reason) {
+        lockProducts(live.stream().flatMap(o -> o.lines.stream()).map(l -> l.productId).toList());
+        for (Order order : live) {
+            giveBack(order, slot, reason);
+        }
     }
 
     Order liveOrderIn(UUID memberId, UUID slotId) {
@@ -247,30 +245,26 @@ public class OrderService {
         return found;
     }
 
-    private void giveBack(Order order, PickupSlot slot, String reason, UUID by) {
-        Map<UUID, BigDecimal> had = order.lines.stream().collect(Collectors.toMap(l -> l.productId, l -> l.quantity));
-        lockProducts(had.keySet());
+    /** The order's reservation is released by PostgreSQL when its status is written. */
+    private void giveBack(Order order, PickupSlot slot, String reason) {
+        lockProducts(order.lines.stream().map(l -> l.productId).toList());
         order.status = Order.Status.CANCELLED;
         order.cancelReason = reason;
         em.flush();
         places.release(slot, clock.instant());
-        moveStock(order, Map.of(), had, by);
     }
 
-    /** One movement per product whose quantity changed: a sale, or stock given back. */
-    void moveStock(Order order, Map<UUID, BigDecimal> wanted, Map<UUID, BigDecimal> had, UUID by) {
-        Set<UUID> ids = new TreeSet<>(wanted.keySet());
-        ids.addAll(had.keySet());
-        for (UUID id : ids) {
-            BigDecimal delta = wanted.getOrDefault(id, BigDecimal.ZERO).subtract(had.getOrDefault(id, BigDecimal.ZERO));
-            if (delta.signum() == 0) {
-                continue;
-            }
+    /**
+     * The order was handed over and its status written (which released its reservation): its
+     * lines leave the shop, one sale per line.
+     */
+    void sell(Order order, UUID by) {
+        for (OrderLine line : order.lines) {
             StockMovement movement = new StockMovement();
             movement.id = UUID.randomUUID();
-            movement.productId = id;
-            movement.kind = delta.signum() > 0 ? StockMovement.Kind.SALE : StockMovement.Kind.SALE_CANCELLED;
-            movement.quantity = delta.negate();
+            movement.productId = line.productId;
+            movement.kind = StockMovement.Kind.SALE;
+            movement.quantity = line.quantity.negate();
             movement.orderId = order.id;
             movement.recordedBy = by;
             movement.note = "Commande n° " + order.number;
@@ -320,8 +314,8 @@ public class OrderService {
             BigDecimal already = had.getOrDefault(id, BigDecimal.ZERO);
             BigDecimal more = quantity.subtract(already);
             boolean offered = p.active && p.availableOnDrive;
-            if (more.signum() > 0 && (!offered || p.stockOnHand.compareTo(more) < 0)) {
-                BigDecimal available = offered ? p.stockOnHand.add(already) : already;
+            if (more.signum() > 0 && (!offered || p.available().compareTo(more) < 0)) {
+                BigDecimal available = offered ? p.available().add(already) : already;
                 shortages.add(new Shortage().productId(id).productName(p.name).requested(quantity.stripTrailingZeros())
                         .available(available.max(BigDecimal.ZERO).stripTrailingZeros()));
             }

@@ -48,6 +48,9 @@ public class SlotPlaces {
      */
     public void take(PickupSlot slot, UUID memberId, Instant now) {
         refuseUnlessOrderable(slot, now);
+        // An offer past its time is over even if the job has not run yet: were it deleted below
+        // without its place, the slot would keep that place held for nobody.
+        expireOffers(slot, now);
         int offered = em.createNativeQuery("delete from waitlist_entry where slot_id = ?1 and member_id = ?2"
                 + " and offered_until > ?3").setParameter(1, slot.id).setParameter(2, memberId).setParameter(3, now)
                 .executeUpdate();

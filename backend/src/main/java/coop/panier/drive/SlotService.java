@@ -24,6 +24,7 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
 /** Pickup slots: published by admins, seen by members with their places left and waitlist. */
@@ -83,8 +84,7 @@ public class SlotService {
         if (minutes < series.slotMinutes()) {
             throw ProblemException.invalidField("slotMinutes", "plus long que la plage horaire");
         }
-        Duration deadline = Duration.ofHours(series.deadlineHoursBefore() == null ? deadlineHours
-                : series.deadlineHoursBefore());
+        int hoursBefore = series.deadlineHoursBefore() == null ? deadlineHours : series.deadlineHoursBefore();
         List<PickupSlot> created = new ArrayList<>();
         for (int week = 0; week < series.weeks(); week++) {
             LocalDate day = series.firstDay().plusWeeks(week);
@@ -93,7 +93,7 @@ public class SlotService {
                 Instant startsAt = day.atTime(start).atZone(zone).toInstant();
                 Instant endsAt = startsAt.plus(series.slotMinutes(), ChronoUnit.MINUTES);
                 PickupSlot slot = slotOf(new Definition(series.place(), startsAt, endsAt, series.capacity(),
-                        startsAt.minus(deadline)), "");
+                        deadlineBefore(startsAt, hoursBefore)), "");
                 em.persist(slot);
                 created.add(slot);
             }
@@ -103,6 +103,18 @@ public class SlotService {
 
     /** Place, capacity, deadline and open/closed; more capacity is offered to the waitlist at once. */
     public PickupSlot update(UUID id, String ifMatch, Update update) {
+        try {
+            return updated(id, ifMatch, update);
+        } catch (PersistenceException e) {
+            if (Violations.of(e, "pickup_slot_capacity")) {
+                // An order or an offer took a place while the change was written.
+                throw ProblemException.conflict("Les places de ce créneau viennent de changer : relisez-le et réessayez.");
+            }
+            throw e;
+        }
+    }
+
+    private PickupSlot updated(UUID id, String ifMatch, Update update) {
         return QuarkusTransaction.requiringNew().call(() -> {
             PickupSlot slot = places.lock(id).orElseThrow(SlotService::notFound);
             ETags.requireCurrent(ifMatch, slot.version);
@@ -123,6 +135,10 @@ public class SlotService {
                 // Places kept for the waitlist go first when the capacity shrinks.
                 places.withdrawOffers(slot, update.capacity());
             }
+            if (update.capacity() < slot.booked + slot.held) {
+                throw ProblemException.conflict("Ce créneau a " + slot.booked + " commandes et " + slot.held
+                        + " places gardées pour sa liste d'attente : sa capacité ne peut pas descendre en dessous.");
+            }
             slot.capacity = update.capacity();
             em.flush();
             places.offerFreePlaces(slot, clock.instant());
@@ -131,25 +147,30 @@ public class SlotService {
     }
 
     /**
-     * The slot stops taking orders at once; then each of its orders is cancelled on its own,
-     * as a member's cancellation would be, so that stock goes back exactly once.
+     * The slot and all its orders are cancelled in one transaction: either every member is told
+     * and every reservation released, or nothing happened. The orders are locked before the slot,
+     * as changing an order does; one placed meanwhile is found again under the slot's lock.
      */
     public PickupSlot cancel(Caller caller, UUID id, String reason) {
-        List<UUID> toCancel = QuarkusTransaction.requiringNew().call(() -> {
+        String why = reason.strip();
+        return QuarkusTransaction.requiringNew().call(() -> {
+            lockLiveOrders(id);
             PickupSlot slot = places.lock(id).orElseThrow(SlotService::notFound);
             if (slot.status != PickupSlot.Status.CANCELLED) {
                 slot.status = PickupSlot.Status.CANCELLED;
-                slot.cancelReason = reason.strip();
+                slot.cancelReason = why;
                 places.closeWaitlist(slot);
             }
-            return em.createQuery("select o.id from CustomerOrder o where o.slotId = :slot and o.status in :live",
-                    UUID.class).setParameter("slot", id)
-                    .setParameter("live", List.of(Order.Status.PLACED, Order.Status.PREPARED)).getResultList();
+            orders.cancelForSlot(lockLiveOrders(id), slot, "Créneau annulé : " + why);
+            return slot;
         });
-        for (UUID orderId : toCancel) {
-            orders.cancelForSlot(orderId, "Créneau annulé : " + reason.strip());
-        }
-        return QuarkusTransaction.requiringNew().call(() -> em.find(PickupSlot.class, id));
+    }
+
+    private List<Order> lockLiveOrders(UUID slotId) {
+        return em.createQuery("from CustomerOrder o where o.slotId = :slot and o.status in :live order by o.id",
+                Order.class).setParameter("slot", slotId)
+                .setParameter("live", List.of(Order.Status.PLACED, Order.Status.PREPARED))
+                .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).getResultList();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -173,9 +194,7 @@ public class SlotService {
             // Members see what they can still come to; a cancelled slot shows on their cancelled order.
             query.setParameter("cancelled", PickupSlot.Status.CANCELLED).setParameter("now", clock.instant());
         }
-        List<PickupSlot> slots = query.getResultList();
-        UUID me = members.idOf(caller);
-        return slots.stream().map(s -> view(s, me)).toList();
+        return views(query.getResultList(), members.idOf(caller));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -184,7 +203,7 @@ public class SlotService {
         if (slot == null) {
             throw notFound();
         }
-        return view(slot, members.idOf(caller));
+        return views(List.of(slot), members.idOf(caller)).get(0);
     }
 
     public View join(Caller caller, UUID id) {
@@ -196,7 +215,7 @@ public class SlotService {
             }
             places.join(slot, member.id, clock.instant());
         });
-        return QuarkusTransaction.requiringNew().call(() -> view(em.find(PickupSlot.class, id), member.id));
+        return QuarkusTransaction.requiringNew().call(() -> views(List.of(em.find(PickupSlot.class, id)), member.id).get(0));
     }
 
     public void leave(Caller caller, UUID id) {
@@ -225,19 +244,36 @@ public class SlotService {
         }
     }
 
-    private View view(PickupSlot slot, UUID me) {
-        List<Object[]> line = em.createNativeQuery(
-                "select member_id, offered_until from waitlist_entry where slot_id = ?1 order by joined_at", Object[].class)
-                .setParameter(1, slot.id).getResultList();
-        Integer position = null;
-        Instant offer = null;
-        for (int i = 0; i < line.size(); i++) {
-            if (line.get(i)[0].equals(me)) {
-                position = i + 1;
-                offer = line.get(i)[1] == null ? null : toInstant(line.get(i)[1]);
+    /** The waitlists of all the slots in one query: their lengths, and where the caller stands. */
+    private List<View> views(List<PickupSlot> slots, UUID me) {
+        if (slots.isEmpty()) {
+            return List.of();
+        }
+        record Standing(int length, Integer position, Instant offer) {
+        }
+        java.util.Map<UUID, Standing> standings = new java.util.HashMap<>();
+        List<Object[]> rows = em.createNativeQuery("""
+                select slot_id, length, position, offered_until, member_id = ?2 from (
+                    select slot_id, member_id, offered_until, count(*) over (partition by slot_id) as length,
+                           row_number() over (partition by slot_id order by joined_at) as position
+                    from waitlist_entry where slot_id in (?1)) w
+                where position = 1 or member_id = ?2""", Object[].class)
+                .setParameter(1, slots.stream().map(s -> s.id).toList())
+                .setParameter(2, me == null ? new UUID(0, 0) : me).getResultList();
+        for (Object[] row : rows) {
+            UUID slot = (UUID) row[0];
+            int length = ((Number) row[1]).intValue();
+            if (Boolean.TRUE.equals(row[4])) {
+                standings.put(slot, new Standing(length, ((Number) row[2]).intValue(),
+                        row[3] == null ? null : toInstant(row[3])));
+            } else {
+                standings.putIfAbsent(slot, new Standing(length, null, null));
             }
         }
-        return new View(slot, line.size(), position, offer);
+        return slots.stream().map(s -> {
+            Standing standing = standings.getOrDefault(s.id, new Standing(0, null, null));
+            return new View(s, standing.length(), standing.position(), standing.offer());
+        }).toList();
     }
 
     private static Instant toInstant(Object value) {
@@ -254,8 +290,7 @@ public class SlotService {
         if (!d.endsAt().isAfter(d.startsAt())) {
             throw ProblemException.invalidField(field + "endsAt", "doit être après le début");
         }
-        Instant deadline = d.orderDeadline() == null ? d.startsAt().minus(Duration.ofHours(deadlineHours))
-                : d.orderDeadline();
+        Instant deadline = d.orderDeadline() == null ? deadlineBefore(d.startsAt(), deadlineHours) : d.orderDeadline();
         if (deadline.isAfter(d.startsAt())) {
             throw ProblemException.invalidField(field + "orderDeadline", "doit être avant le début du créneau");
         }
@@ -267,6 +302,14 @@ public class SlotService {
         slot.capacity = d.capacity();
         slot.orderDeadline = deadline;
         return slot;
+    }
+
+    /**
+     * "48 hours before" as the co-op reads it: whole days back on its calendar, at the same local
+     * hour, even across a change of clocks; the hours left over are counted on the timeline.
+     */
+    private Instant deadlineBefore(Instant startsAt, int hours) {
+        return startsAt.atZone(clock.getZone()).minusDays(hours / 24).minusHours(hours % 24).toInstant();
     }
 
     static ProblemException notFound() {

@@ -23,7 +23,7 @@ final class Violations {
         if (of(e, "pickup_slot_capacity")) {
             return ProblemException.conflict("Ce créneau est complet. Vous pouvez rejoindre sa liste d'attente.");
         }
-        if (of(e, "product_stock_on_hand_check")) {
+        if (of(e, "product_stock_on_hand_check") || of(e, "product_stock_available")) {
             return ProblemException.conflict("Le stock d'un des produits vient de s'épuiser ; relisez votre panier.");
         }
         if (of(e, "order_one_per_member_and_slot")) {

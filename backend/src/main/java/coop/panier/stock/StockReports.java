@@ -77,10 +77,11 @@ public class StockReports {
         }).toList());
     }
 
-    /** Active products under their threshold, the emptiest relative to it first. */
+    /** Active products whose available stock is under their threshold, the emptiest relative to it first. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Product> lowStock() {
-        return Product.list("active = true and lowStockThreshold is not null and stockOnHand < lowStockThreshold"
-                + " order by stockOnHand / lowStockThreshold, name");
+        return Product.list("active = true and lowStockThreshold is not null"
+                + " and stockOnHand - stockReserved < lowStockThreshold"
+                + " order by (stockOnHand - stockReserved) / lowStockThreshold, name");
     }
 }

@@ -41,8 +41,10 @@ public class StockService {
     }
 
     /**
-     * Records the movement; the database applies it. One that would take the stock below zero
-     * fails there, whatever else is being recorded at the same time, and is reported as a 409.
+     * Records the movement; the database applies it to the stock on hand (what is physically
+     * in the shop; an inventory count is compared with it). One that would take the stock on
+     * hand below zero, or below what orders not yet picked up reserve, fails there, whatever
+     * else is being recorded at the same time, and is reported as a 409.
      */
     public StockMovement record(Caller caller, UUID productId, Movement movement) {
         Product product = products.manageable(caller, productId);
@@ -54,8 +56,8 @@ public class StockService {
             QuarkusTransaction.requiringNew().run(() -> entry.persistAndFlush());
         } catch (PersistenceException e) {
             if (isNegativeStock(e)) {
-                throw ProblemException.conflict("Stock insuffisant pour « " + product.name + " » : il en reste "
-                        + currentStock(productId).stripTrailingZeros().toPlainString() + ".");
+                Product now = QuarkusTransaction.requiringNew().call(() -> Product.<Product>findById(productId));
+                throw ProblemException.conflict(shortage(now, movement));
             }
             throw e;
         }
@@ -89,13 +91,29 @@ public class StockService {
         return entry;
     }
 
-    private static BigDecimal currentStock(UUID productId) {
-        return QuarkusTransaction.requiringNew().call(() -> Product.<Product>findById(productId).stockOnHand);
+    private static String shortage(Product product, Movement movement) {
+        String onHand = quantity(product.stockOnHand);
+        if (product.stockReserved.signum() == 0) {
+            return "Stock insuffisant pour « " + product.name + " » : il en reste " + onHand + ".";
+        }
+        String reserved = quantity(product.stockReserved);
+        if (movement.kind() == StockMovement.Kind.INVENTORY) {
+            return "Le comptage de « " + product.name + " » (" + quantity(movement.countedQuantity())
+                    + ") est inférieur à ce que réservent les commandes pas encore retirées (" + reserved
+                    + ") : modifiez ou annulez d'abord celles qui ne pourront pas être servies.";
+        }
+        return "Stock insuffisant pour « " + product.name + " » : il en reste " + onHand + " en rayon, dont " + reserved
+                + " réservés par des commandes pas encore retirées.";
+    }
+
+    private static String quantity(BigDecimal quantity) {
+        return quantity.stripTrailingZeros().toPlainString();
     }
 
     private static boolean isNegativeStock(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t.getMessage() != null && t.getMessage().contains("product_stock_on_hand_check")) {
+            if (t.getMessage() != null && (t.getMessage().contains("product_stock_on_hand_check")
+                    || t.getMessage().contains("product_stock_available"))) {
                 return true;
             }
         }

@@ -110,6 +110,13 @@ public final class DriveFixtures {
         return stock.doubleValue();
     }
 
+    /** On hand, reserved and available, as the product's answer gives them. */
+    static List<Double> shelf(String productId) {
+        var read = RestAssured.given().get("/api/v1/products/" + productId).then().statusCode(200).extract();
+        return List.of(read.<Number>path("onHand").doubleValue(), read.<Number>path("reserved").doubleValue(),
+                read.<Number>path("available").doubleValue());
+    }
+
     static int booked(String slotId) {
         return as(admin()).get("/api/v1/pickup-slots/" + slotId).then().statusCode(200).extract().path("booked");
     }
