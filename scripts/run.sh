@@ -65,6 +65,8 @@ if $own_kc; then
   wait_http "http://localhost:$KEYCLOAK_MANAGEMENT_PORT/health/ready" 180 Keycloak \
     || { echo "See $LOGS/keycloak.log" >&2; exit 1; }
   export KEYCLOAK_URL="http://localhost:$KEYCLOAK_PORT"
+  # The demo realm's secret of panier-backend, which closes the sign-in of suspended members.
+  export PANIER_KEYCLOAK_ADMIN_SECRET=${PANIER_KEYCLOAK_ADMIN_SECRET:-demo-backend-secret}
 fi
 
 echo "==> Starting the backend on port $BACKEND_PORT"
