@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Checks a running Keycloak against what Panier expects of the realm in keycloak/panier-realm.json.
+# Checks a running Keycloak against what Panier expects of the demo realm, keycloak/demo-realm.json.
 #
 #   keycloak/verify-realm.sh [--url http://localhost:8180] [--quiet] [--register]
 #

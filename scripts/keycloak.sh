@@ -6,8 +6,10 @@
 #       Maven wrapper, unless it is already there.
 #
 #   scripts/keycloak.sh start [--http-port 8180] [--management-port 9000] [--data .data/keycloak]
-#       Installs if needed, copies keycloak/panier-realm.json into the distribution's data/import/
-#       and runs `kc.sh start-dev --import-realm` in the foreground (Ctrl-C stops it).
+#       Installs if needed, copies the demo realm keycloak/demo-realm.json (demo users, demo
+#       secrets: never for a real co-op; keycloak/production-realm.json is that one) into the
+#       distribution's data/import/ and runs `kc.sh start-dev --import-realm` in the foreground
+#       (Ctrl-C stops it).
 #       --data: the folder of Keycloak's H2 database and transaction log, kept across restarts;
 #         the realm is imported only when it does not exist yet there (`scripts/keycloak.sh
 #         reset` deletes .data/keycloak to re-import an edited realm file). The end-to-end tests
@@ -33,7 +35,7 @@ KEYCLOAK_VERSION=26.7.3
 DEFAULT_DATA="$REPO_ROOT/.data/keycloak"
 TOOLS_DIR="$REPO_ROOT/.tools"
 KC_HOME="$TOOLS_DIR/keycloak-$KEYCLOAK_VERSION"
-REALM_FILE="$REPO_ROOT/keycloak/panier-realm.json"
+REALM_FILE="$REPO_ROOT/keycloak/demo-realm.json"
 
 usage() {
   awk 'NR == 1 { next } /^#/ { sub(/^# ?/, ""); print; next } { exit }' "${BASH_SOURCE[0]}"

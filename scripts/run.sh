@@ -111,6 +111,8 @@ if $own_kc; then
     --management-port "$KEYCLOAK_MANAGEMENT_PORT" --data "$ROOT/.data/keycloak"
   wait_ready "http://localhost:$KEYCLOAK_MANAGEMENT_PORT/health/ready" 180 Keycloak
   export KEYCLOAK_URL="http://localhost:$KEYCLOAK_PORT"
+  # The demo realm's secret of panier-backend, which closes the sign-in of suspended members.
+  export PANIER_KEYCLOAK_ADMIN_SECRET=${PANIER_KEYCLOAK_ADMIN_SECRET:-demo-backend-secret}
 fi
 
 echo "==> Starting the backend on port $BACKEND_PORT"
