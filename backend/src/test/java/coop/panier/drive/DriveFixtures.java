@@ -41,7 +41,10 @@ public final class DriveFixtures {
 
     /** A member token whose household's membership is paid: they may order. */
     public static String activeMember(String firstName) {
-        TestPerson person = TestPerson.random(firstName, "Drive");
+        return activeMember(TestPerson.random(firstName, "Drive"));
+    }
+
+    public static String activeMember(TestPerson person) {
         String token = member(person);
         var joined = as(token).contentType(ContentType.JSON)
                 .body(Map.of("monthlyIncomeCents", 150_000, "household", Map.of("adults", 1, "children", 0),
