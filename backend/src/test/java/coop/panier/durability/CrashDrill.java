@@ -280,23 +280,28 @@ final class CrashDrill implements AutoCloseable {
     }
 
     /**
-     * The stock arithmetic of the drills, in one place: a product's stock on hand plus the
-     * quantity held by its live orders equals what was received. (When stock is split into on
-     * hand and reserved, this is the method that changes.)
+     * The stock arithmetic of the drills, in one place: what the drive may still sell
+     * (on hand − reserved) plus what the live orders took equals what was received, and the
+     * reservation is exactly what the orders not yet picked up hold.
      */
     static void assertStockAccountsForOrders(Connection c, String productId, BigDecimal received) throws SQLException {
         try (PreparedStatement q = c.prepareStatement("""
-                select p.stock_on_hand,
+                select p.stock_on_hand - p.stock_reserved,
                        (select coalesce(sum(l.quantity), 0) from order_line l join customer_order o on o.id = l.order_id
-                         where l.product_id = p.id and o.status <> 'CANCELLED') as sold
+                         where l.product_id = p.id and o.status not in ('CANCELLED', 'NO_SHOW')) as sold,
+                       p.stock_reserved,
+                       (select coalesce(sum(l.quantity), 0) from order_line l join customer_order o on o.id = l.order_id
+                         where l.product_id = p.id and o.status in ('PLACED', 'PREPARED')) as held
                   from product p where p.id = ?::uuid""")) {
             q.setString(1, productId);
             try (ResultSet rs = q.executeQuery()) {
                 assertThat(rs.next()).isTrue();
-                BigDecimal stock = rs.getBigDecimal(1);
+                BigDecimal available = rs.getBigDecimal(1);
                 BigDecimal sold = rs.getBigDecimal(2);
-                assertThat(stock.add(sold)).as("stock %s + sold %s of product %s", stock, sold, productId)
+                assertThat(available.add(sold)).as("available %s + sold %s of product %s", available, sold, productId)
                         .isEqualByComparingTo(received);
+                assertThat(rs.getBigDecimal(3)).as("reserved of product %s", productId)
+                        .isEqualByComparingTo(rs.getBigDecimal(4));
             }
         }
     }
