@@ -18,7 +18,7 @@ run:
 
 test: test-backend test-frontend test-e2e
 
-# `verify` also packages the jar that the end-to-end tests start.
+# `verify` also packages the jar, which the crash drills (*IT, run by failsafe) and the end-to-end tests start.
 test-backend:
 	@$(JDK) && $(MVNW) verify
 

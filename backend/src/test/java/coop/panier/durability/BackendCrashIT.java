@@ -16,9 +16,8 @@ class BackendCrashIT {
                 drill.killBackend();
                 drill.startBackend();
             });
-            drill.assertEveryAcknowledgedOrderIsThere(result);
+            drill.assertEveryAcknowledgedOrderIsThere("the backend killed with SIGKILL, restarted", result);
             drill.assertStockAccountsForEveryOrder();
-            drill.print("the backend killed with SIGKILL, restarted", result);
         }
     }
 }

@@ -135,7 +135,7 @@ class EmbeddedDatabaseTest {
             assertThat(launcher.waitFor(30, TimeUnit.SECONDS)).as("the launcher noticed").isTrue();
             assertThat(launcher.exitValue()).isEqualTo(1);
             reader.join(5_000);
-            assertThat(output).anySatisfy(line -> assertThat(line).contains("PostgreSQL (pid " + pid + ") died"));
+            assertThat(output).anySatisfy(line -> assertThat(line).contains("PostgreSQL (pid " + pid + ") died unexpectedly"));
         } finally {
             launcher.destroyForcibly();
         }

@@ -16,9 +16,8 @@ class PostgresCrashIT {
                 drill.killPostgres();
                 drill.startPostgres();
             });
-            drill.assertEveryAcknowledgedOrderIsThere(result);
+            drill.assertEveryAcknowledgedOrderIsThere("PostgreSQL killed with SIGKILL, restarted on the same data", result);
             drill.assertStockAccountsForEveryOrder();
-            drill.print("PostgreSQL killed with SIGKILL, restarted on the same data", result);
         }
     }
 }

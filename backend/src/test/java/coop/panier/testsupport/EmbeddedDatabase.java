@@ -74,6 +74,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
      * the database closes. Its secrets go in a `secrets` directory beside it.
      */
     public static EmbeddedDatabase start(Path dataDirectory, int port, boolean throwAway) throws IOException, SQLException {
+        return start(dataDirectory, port, throwAway, ProcessBuilder.Redirect.PIPE);
+    }
+
+    /** With `output` INHERIT, the server's own messages go where the launcher's go (make run's log). */
+    private static EmbeddedDatabase start(Path dataDirectory, int port, boolean throwAway, ProcessBuilder.Redirect output)
+            throws IOException, SQLException {
         Path dir = dataDirectory.toAbsolutePath();
         Files.createDirectories(dir);
         DatabaseSecrets secrets = DatabaseSecrets.of(dir);
@@ -99,7 +105,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 // zonky checks readiness by connecting as the superuser.
                 .setConnectConfig("password", superuserPassword)
                 // Recovery after a crash replays the WAL before the server accepts connections.
-                .setPGStartupWait(Duration.ofSeconds(120));
+                .setPGStartupWait(Duration.ofSeconds(120))
+                .setOutputRedirector(output)
+                .setErrorRedirector(output);
         DURABILITY.forEach(builder::setServerConfig);
         if (port > 0) {
             builder.setPort(port);
@@ -276,7 +284,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args.length > 0 ? args[0] : ".data/postgres").toAbsolutePath();
         int port = args.length > 1 ? Integer.parseInt(args[1]) : 5432;
-        EmbeddedDatabase db = start(dir, port, false);
+        EmbeddedDatabase db = start(dir, port, false, ProcessBuilder.Redirect.INHERIT);
         ProcessHandle server = db.server();
         AtomicBoolean stopping = new AtomicBoolean();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -295,7 +303,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
         if (stopping.get()) {
             return;
         }
-        System.err.println("PostgreSQL (pid " + server.pid() + ") died; its messages are above.");
+        System.err.println("PostgreSQL (pid " + server.pid() + ") died unexpectedly; the launcher stops too.");
         System.exit(1);
     }
 }
