@@ -22,6 +22,9 @@ const product = (overrides: Partial<Product>): Product => ({
   active: true,
   availableOnDrive: true,
   stockOnHand: 3,
+  onHand: 3,
+  reserved: 0,
+  available: 3,
   currency: 'EUR',
   ...overrides,
 })
@@ -38,7 +41,7 @@ beforeEach(() => {
       return HttpResponse.json({
         items: [
           product({ labels: ['ORGANIC', 'FAIR_TRADE'] }),
-          product({ id: '00000000-0000-0000-0000-0000000000p2', name: "Pâtes à l'épeautre", unit: 'PIECE', priceCents: 250, stockOnHand: 0 }),
+          product({ id: '00000000-0000-0000-0000-0000000000p2', name: "Pâtes à l'épeautre", unit: 'PIECE', priceCents: 250, available: 0 }),
         ],
         nextCursor: asked.length === 1 ? 'page-2' : null,
       })

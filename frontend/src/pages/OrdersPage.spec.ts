@@ -144,8 +144,8 @@ describe('changing an order', () => {
       http.get(api('/products/:productId'), ({ params }) =>
         HttpResponse.json(
           params.productId === honeyId
-            ? product({ stockOnHand: 0.5 })
-            : product({ id: pastaId, name: "Pâtes à l'épeautre", unit: 'PIECE', orderStep: 1, priceCents: 250, stockOnHand: 10 }),
+            ? product({ available: 0.5 })
+            : product({ id: pastaId, name: "Pâtes à l'épeautre", unit: 'PIECE', orderStep: 1, priceCents: 250, available: 10 }),
         ),
       ),
       http.get(api('/pickup-slots'), () => HttpResponse.json({ items: slots })),

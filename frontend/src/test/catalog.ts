@@ -46,6 +46,9 @@ export const miel: Product = {
   referentId: remi.id,
   lowStockThreshold: 5,
   stockOnHand: 24,
+  onHand: 24,
+  reserved: 0,
+  available: 24,
   currency: 'EUR',
 }
 
@@ -67,5 +70,8 @@ export const pommes: Product = {
   referentId: null,
   lowStockThreshold: 5,
   stockOnHand: 40,
+  onHand: 40,
+  reserved: 0,
+  available: 40,
   currency: 'EUR',
 }

@@ -25,6 +25,9 @@ export function product(overrides: Partial<Product> = {}): Product {
     active: true,
     availableOnDrive: true,
     stockOnHand: 1.5,
+    onHand: 1.5,
+    reserved: 0,
+    available: 1.5,
     currency: 'EUR',
     ...overrides,
   }

@@ -11,8 +11,8 @@ import { server } from '../../test/server'
 import type { Basket } from './model'
 
 const honey = product()
-const pasta = product({ id: pastaId, name: "Pâtes à l'épeautre", unit: 'PIECE', orderStep: 1, priceCents: 250, stockOnHand: 0 })
-const oil = product({ id: oilId, name: "Huile d'olive en vrac", unit: 'LITRE', orderStep: 0.1, priceCents: 1500, stockOnHand: 20 })
+const pasta = product({ id: pastaId, name: "Pâtes à l'épeautre", unit: 'PIECE', orderStep: 1, priceCents: 250, available: 0 })
+const oil = product({ id: oilId, name: "Huile d'olive en vrac", unit: 'LITRE', orderStep: 0.1, priceCents: 1500, available: 20 })
 const offDrive = product({ id: 'c0000000-0000-4000-8000-000000000009', name: 'Savon', unit: 'PIECE', orderStep: 1, availableOnDrive: false })
 
 let basket: Basket

@@ -19,6 +19,9 @@ const miel: Product = {
   active: true,
   availableOnDrive: true,
   stockOnHand: 1.5,
+  onHand: 3.5,
+  reserved: 2,
+  available: 1.5,
   lowStockThreshold: 4,
   currency: 'EUR',
 }
@@ -28,14 +31,15 @@ beforeEach(() => {
 })
 
 describe('the low stock', () => {
-  it('lists the products under their threshold with their quantities', async () => {
+  it('lists the products under their threshold with what is on the shelf, reserved and available', async () => {
     server.use(http.get(api('/stock/low'), () => HttpResponse.json({ items: [miel] })))
     const wrapper = await renderApp('/gestion/stock-bas')
 
     expect(wrapper.get('h1').text()).toBe('Stock bas')
+    expect(wrapper.findAll('thead th').map((th) => th.text())).toEqual(['Produit', 'En rayon', 'Réservé', 'Disponible', 'Seuil'])
     const row = wrapper.get('tbody tr').text()
     expect(row).toContain('Miel de lavande')
-    expect(row).toContain('1,5 kg')
-    expect(row).toContain('4 kg')
+    const cells = wrapper.findAll('tbody tr td').map((cell) => cell.text())
+    expect(cells).toEqual(['Miel de lavande', '3,5 kg', '2 kg', '1,5 kg', '4 kg'])
   })
 })

@@ -26,7 +26,7 @@ function acceptWrites(sent: Sent[]) {
   const answer = async (request: Request, status: number) => {
     const body = (await request.json()) as ProductInput
     sent.push({ ifMatch: request.headers.get('If-Match'), body })
-    const saved = { ...miel, id: 'e0000000-0000-4000-8000-0000000000aa', ...body, stockOnHand: 0 }
+    const saved = { ...miel, id: 'e0000000-0000-4000-8000-0000000000aa', ...body, stockOnHand: 0, onHand: 0, reserved: 0, available: 0 }
     serveProduct(saved, '"4"')
     return HttpResponse.json(saved, { status, headers: { ETag: '"4"' } })
   }
@@ -49,7 +49,8 @@ describe("an admin's product editor", () => {
     const wrapper = await renderApp(`/gestion/produits/${miel.id}`)
 
     expect(wrapper.get('h1').text()).toBe('Miel de fleurs')
-    expect(wrapper.text()).toContain('En stock : 24 pièce')
+    expect(wrapper.get('[data-testid="stock-onHand"]').text()).toBe('En rayon24 pièce')
+    expect(wrapper.get('[data-testid="stock-available"]').text()).toBe('Disponible24 pièce')
     expect(input(wrapper, 'product-name').value).toBe('Miel de fleurs')
     expect(wrapper.get<HTMLTextAreaElement>('textarea#product-description').element.value).toBe('Pot de 500 g, récolte de printemps')
     expect(wrapper.get('#product-category').text()).toBe(miels.name)

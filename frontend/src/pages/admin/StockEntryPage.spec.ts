@@ -21,7 +21,10 @@ const pommes: Product = {
   labels: [],
   active: true,
   availableOnDrive: true,
-  stockOnHand: 10,
+  stockOnHand: 6,
+  onHand: 10,
+  reserved: 4,
+  available: 6,
   currency: 'EUR',
 }
 
@@ -52,7 +55,10 @@ describe('the stock entry', () => {
   it('records a reception from the keyboard, the cost in cents', async () => {
     const wrapper = await renderApp('/gestion/saisie-stock')
     await choose(wrapper)
-    expect(wrapper.text()).toContain('En stock : 10 kg')
+    // What is on the shelf, what orders not yet picked up hold, what is left to sell.
+    expect(wrapper.get('[data-testid="stock-onHand"]').text()).toBe('En rayon10 kg')
+    expect(wrapper.get('[data-testid="stock-reserved"]').text()).toBe('Réservé4 kg')
+    expect(wrapper.get('[data-testid="stock-available"]').text()).toBe('Disponible6 kg')
 
     await wrapper.get('#stock-quantity').setValue('12,5')
     await wrapper.get('#stock-cost').setValue('1,85')
@@ -60,7 +66,7 @@ describe('the stock entry', () => {
     await flushPromises()
 
     expect(recorded).toEqual([{ kind: 'RECEPTION', quantity: 12.5, unitCostCents: 185 }])
-    expect(wrapper.text()).toContain('Pommes Chantecler : stock après 8,5 kg')
+    expect(wrapper.text()).toContain('Pommes Chantecler : en rayon après ce mouvement, 8,5 kg')
   })
 
   it('records a loss with its reason, and shows the server’s field error beside the quantity', async () => {
@@ -82,7 +88,10 @@ describe('the stock entry', () => {
     await flushPromises()
 
     expect(wrapper.get<HTMLInputElement>('#stock-product').element.value).toBe('Pommes Chantecler')
-    expect(wrapper.text()).toContain('En stock : 10 kg')
+    // What is on the shelf, what orders not yet picked up hold, what is left to sell.
+    expect(wrapper.get('[data-testid="stock-onHand"]').text()).toBe('En rayon10 kg')
+    expect(wrapper.get('[data-testid="stock-reserved"]').text()).toBe('Réservé4 kg')
+    expect(wrapper.get('[data-testid="stock-available"]').text()).toBe('Disponible6 kg')
     await wrapper.get('#stock-quantity').setValue('2')
     await wrapper.get('form').trigger('submit')
     await flushPromises()
