@@ -21,7 +21,7 @@ import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
 /** Members with a paid membership, products in stock and slots, made through the API. */
-final class DriveFixtures {
+public final class DriveFixtures {
 
     static final ZoneId ZONE = ZoneId.of("Europe/Paris");
 
@@ -41,7 +41,10 @@ final class DriveFixtures {
 
     /** A member token whose household's membership is paid: they may order. */
     static String activeMember(String firstName) {
-        TestPerson person = TestPerson.random(firstName, "Drive");
+        return activeMember(TestPerson.random(firstName, "Drive"));
+    }
+
+    public static String activeMember(TestPerson person) {
         String token = member(person);
         var joined = as(token).contentType(ContentType.JSON)
                 .body(Map.of("monthlyIncomeCents", 150_000, "household", Map.of("adults", 1, "children", 0),
@@ -54,7 +57,7 @@ final class DriveFixtures {
         return token;
     }
 
-    static synchronized String product(String name, long priceCents, double orderStep, double stock) {
+    public static synchronized String product(String name, long priceCents, double orderStep, double stock) {
         if (supplier == null) {
             String tag = UUID.randomUUID().toString().substring(0, 6);
             supplier = as(admin()).contentType(ContentType.JSON)
@@ -84,7 +87,7 @@ final class DriveFixtures {
     }
 
     /** A 30-minute slot starting in `days` days at 17:00, orders closing 48 hours before. */
-    static String slot(int capacity, int days) {
+    public static String slot(int capacity, int days) {
         OffsetDateTime start = OffsetDateTime.now(ZONE).plusDays(days).truncatedTo(ChronoUnit.DAYS).withHour(17);
         return as(admin()).contentType(ContentType.JSON)
                 .body(Map.of("place", "Local de la coop", "startsAt", iso(start),
@@ -96,7 +99,7 @@ final class DriveFixtures {
         return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX").format(time);
     }
 
-    static Map<String, Object> order(String slotId, Object... productAndQuantity) {
+    public static Map<String, Object> order(String slotId, Object... productAndQuantity) {
         List<Map<String, Object>> lines = new java.util.ArrayList<>();
         for (int i = 0; i < productAndQuantity.length; i += 2) {
             lines.add(Map.of("productId", productAndQuantity[i], "quantity", productAndQuantity[i + 1]));
