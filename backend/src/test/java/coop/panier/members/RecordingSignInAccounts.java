@@ -31,6 +31,6 @@ public class RecordingSignInAccounts implements SignInAccounts {
     }
 
     public List<Call> callsFor(String subject) {
-        return calls.stream().filter(c -> c.subject().equals(subject)).toList();
+        return calls.stream().filter(c -> subject.equals(c.subject())).toList();
     }
 }
