@@ -39,12 +39,13 @@ test-frontend: frontend-deps
 build-frontend: frontend-deps
 	@cd $(ROOT)/frontend && npm run build
 
-# Debian's Chromium drives the browser tests; browser downloads are not used.
+# Debian's Chromium drives the browser tests; browser downloads are not used. jq reads Keycloak's
+# answers in keycloak/verify-realm.sh, which the end-to-end tests run.
 browser:
-	@command -v chromium >/dev/null || { \
-	  echo "==> Installing Debian's chromium for the browser tests"; \
+	@{ command -v chromium && command -v jq; } >/dev/null || { \
+	  echo "==> Installing Debian's chromium and jq for the browser tests"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium jq >/dev/null; }
 
 keycloak:
 	@$(ROOT)/scripts/keycloak.sh install

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Checks a running Keycloak against what Panier expects of the demo realm, keycloak/demo-realm.json.
 #
-#   keycloak/verify-realm.sh [--url http://localhost:8180] [--quiet] [--register]
+#   keycloak/verify-realm.sh [--url http://localhost:8180] [--quiet] [--register] [--api http://localhost:8080]
 #
 # Start Keycloak first (scripts/keycloak.sh start --db dev-mem) and wait for its readiness
 # (http://localhost:9000/health/ready). Needs curl, jq, openssl.
@@ -17,19 +17,25 @@
 #     code challenge or with the "plain" method, and a redirect URI outside the app; the token
 #     endpoint answers CORS for the app's origins (5173 dev, 4173 preview) only;
 #  4. with --register: self-registration through the real form gives the new person "member"
-#     (this creates a user "selfreg-<random>": use it on a throw-away dev-mem Keycloak).
+#     (this creates a user "selfreg-<random>": use it on a throw-away dev-mem Keycloak);
+#  5. with --api (a backend running on this Keycloak with the demo data): camille suspends alice
+#     through the API, after which alice can no longer sign in nor refresh her token; camille
+#     reactivates her and she signs in again (the end-to-end tests run it, after the browser
+#     tests, since alice's status history grows).
 # Prints the decoded claims and "OK: n checks passed", or lists the failed checks and exits 1.
 set -euo pipefail
 
 KC_URL=http://localhost:8180
 QUIET=false
 REGISTER=false
+API_URL=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --url) KC_URL=${2:?--url needs a value}; shift 2 ;;
     --url=*) KC_URL=${1#*=}; shift ;;
     --quiet) QUIET=true; shift ;;
     --register) REGISTER=true; shift ;;
+    --api) API_URL=${2:?--api needs a value}; shift 2 ;;
     -h|--help) awk 'NR == 1 { next } /^#/ { sub(/^# ?/, ""); print; next } { exit }' "$0"; exit 0 ;;
     *) echo "Unknown option: $1" >&2; exit 2 ;;
   esac
@@ -234,6 +240,39 @@ if $REGISTER; then
       claims_have "$c" '[(.realm_access.roles // [])[] | select(. == "referent" or . == "admin")] | length == 0'
   else
     check "$newcomer registers and is signed in" false
+  fi
+fi
+
+# --- 5. suspension closes the sign-in --------------------------------------------------------------
+# set_status TOKEN MEMBER_ID STATUS REASON -> the HTTP status of the change
+set_status() {
+  local etag
+  etag=$(curl -sS -D - -o /dev/null -H "Authorization: Bearer $1" "$API_URL/api/v1/members/$2" \
+    | tr -d '\r' | sed -n 's/^[Ee][Tt]ag: //p')
+  curl -sS -o "$WORK/status.json" -w '%{http_code}' -X POST -H "Authorization: Bearer $1" -H "If-Match: $etag" \
+    -H 'Content-Type: application/json' -d "{\"status\": \"$3\", \"reason\": \"$4\"}" \
+    "$API_URL/api/v1/members/$2/status-changes"
+}
+if [ -n "$API_URL" ]; then
+  echo
+  echo "5. suspending alice through the API at $API_URL closes her sign-in"
+  admin_token=$(login camille demo-camille | jq -r .access_token)
+  alice_session=$(login alice demo-alice)
+  alice_id=$(curl -fsS -H "Authorization: Bearer $(jq -r .access_token <<<"$alice_session")" "$API_URL/api/v1/me" | jq -r .id)
+  check "camille suspends alice (200)" test "$(set_status "$admin_token" "$alice_id" SUSPENDED "Vérification de la suspension")" = 200
+  if login alice demo-alice >/dev/null 2>&1; then
+    check "a suspended alice gets no token" false
+  else
+    check "a suspended alice gets no token" true
+  fi
+  refreshed=$(curl -sS -o /dev/null -w '%{http_code}' "$OIDC/token" -d grant_type=refresh_token -d client_id=panier-frontend \
+    --data-urlencode "refresh_token=$(jq -r .refresh_token <<<"$alice_session")")
+  check "her open session cannot refresh its token (400)" test "$refreshed" = 400
+  check "camille reactivates alice (200)" test "$(set_status "$admin_token" "$alice_id" ACTIVE "Fin de la vérification")" = 200
+  if login alice demo-alice >/dev/null 2>&1; then
+    check "a reactivated alice signs in again" true
+  else
+    check "a reactivated alice signs in again" false
   fi
 fi
 

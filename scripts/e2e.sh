@@ -64,3 +64,7 @@ wait_http "http://localhost:$SPA_PORT/" 60 "The SPA"
 
 echo "==> e2e: running the browser tests"
 (cd "$ROOT/frontend" && E2E_BASE_URL="http://localhost:$SPA_PORT" npm run test:e2e)
+
+# After the browser tests, since it suspends and reactivates alice.
+echo "==> e2e: the demo realm, and a suspension closing the sign-in, against the real Keycloak"
+"$ROOT/keycloak/verify-realm.sh" --quiet --url "http://localhost:$KEYCLOAK_PORT" --api "http://localhost:$BACKEND_PORT"

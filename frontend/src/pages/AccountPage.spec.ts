@@ -1,6 +1,6 @@
 import { flushPromises } from '@vue/test-utils'
 import { http, HttpResponse } from 'msw'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import type { Member } from '../features/members/meStore'
 import { alice } from '../test/member'
 import { renderApp } from '../test/renderApp'
@@ -131,6 +131,45 @@ describe('Mon compte', () => {
     const wrapper = await renderApp('/compte')
 
     expect(wrapper.get('[role="alert"]').text()).toContain('Le serveur ne répond pas')
+  })
+
+  it('downloads everything Panier holds about the member as one JSON file', async () => {
+    serveMe()
+    let authorization: string | null = null
+    server.use(
+      http.get(`${meUrl}/export`, ({ request }) => {
+        authorization = request.headers.get('Authorization')
+        return HttpResponse.json({ exportedAt: '2026-12-04T10:00:00Z', profile: { memberNumber: 'A-0003' } })
+      }),
+    )
+    // jsdom has no downloads: look at what the page hands to the browser.
+    const files: { name: string; blob: Blob }[] = []
+    let blob: Blob | undefined
+    URL.createObjectURL = vi.fn((given: Blob) => ((blob = given), 'blob:my-data'))
+    URL.revokeObjectURL = vi.fn()
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      files.push({ name: this.download, blob: blob! })
+    })
+    const wrapper = await renderApp('/compte')
+
+    const button = wrapper.findAll('button').find((b) => b.text() === 'Télécharger mes données')
+    await button!.trigger('click')
+    await flushPromises()
+
+    expect(authorization).toBe('Bearer test-token')
+    expect(files.map((f) => f.name)).toEqual(['panier-mes-donnees-A-0003.json'])
+    expect(JSON.parse(await files[0].blob.text()).profile.memberNumber).toBe('A-0003')
+  })
+
+  it('says so when the data cannot be downloaded', async () => {
+    serveMe()
+    server.use(http.get(`${meUrl}/export`, () => problem(500, { correlationId: 'beef' })))
+    const wrapper = await renderApp('/compte')
+
+    await wrapper.findAll('button').find((b) => b.text() === 'Télécharger mes données')!.trigger('click')
+    await flushPromises()
+
+    expect(document.body.textContent).toContain('Le téléchargement de vos données a échoué')
   })
 
   it("switches to the member's preferred language", async () => {

@@ -6,7 +6,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -26,8 +25,7 @@ import coop.panier.common.ETags;
 import coop.panier.common.ProblemException;
 import coop.panier.members.Member;
 import coop.panier.members.MemberRepository;
-import coop.panier.members.MemberStatus;
-import coop.panier.memberships.MembershipService;
+import coop.panier.members.Standing;
 import coop.panier.stock.StockMovement;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -56,7 +54,7 @@ public class OrderService {
     MemberRepository members;
 
     @Inject
-    MembershipService memberships;
+    Standing standing;
 
     @Inject
     Clock clock;
@@ -149,6 +147,9 @@ public class OrderService {
         try {
             return QuarkusTransaction.requiringNew().call(() -> {
                 Order order = lockOrder(caller, orderId);
+                if (!caller.admin()) {
+                    requireActive(em.find(Member.class, order.memberId));
+                }
                 ETags.requireCurrent(ifMatch, order.version);
                 requireChangeable(order);
                 Instant now = clock.instant();
@@ -338,10 +339,7 @@ public class OrderService {
     }
 
     private void requireActive(Member member) {
-        if (member.status != MemberStatus.ACTIVE || member.householdId == null
-                || !memberships.activeOn(member.householdId, LocalDate.now(clock))) {
-            throw membershipRequired();
-        }
+        standing.require(member, Standing.Need.ORDER);
     }
 
     private void requireChangeable(Order order) {
@@ -366,8 +364,7 @@ public class OrderService {
     }
 
     private static ProblemException membershipRequired() {
-        return new ProblemException(409, "membership-required", "Adhésion requise",
-                "Commander sur le drive demande une adhésion active et réglée.", List.of());
+        return Standing.Reason.PENDING.problem();
     }
 
     static ProblemException notFound() {

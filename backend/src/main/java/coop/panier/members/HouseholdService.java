@@ -25,6 +25,9 @@ public class HouseholdService {
     @Inject
     MemberRepository members;
 
+    @Inject
+    Standing standing;
+
     public record Composition(String name, int adults, int children) {
     }
 
@@ -46,6 +49,9 @@ public class HouseholdService {
 
     public View update(Caller caller, UUID id, String ifMatch, Composition change) {
         Household household = visible(caller, id);
+        if (!caller.admin()) {
+            standing.require(members.findBySubject(caller.subject()).orElseThrow(), Standing.Need.BELONGING);
+        }
         ETags.requireCurrent(ifMatch, household.version);
         if (!caller.admin() && !household.name.equals(change.name().strip())) {
             throw ProblemException.invalidField("name", "seul un administrateur peut renommer le foyer");

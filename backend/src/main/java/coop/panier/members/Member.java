@@ -1,5 +1,6 @@
 package coop.panier.members;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -50,6 +51,10 @@ public class Member extends PanacheEntityBase {
 
     @Column(name = "household_id")
     public UUID householdId;
+
+    /** When the member, who had left, was anonymised (GDPR erasure); null otherwise. */
+    @Column(name = "erased_at")
+    public Instant erasedAt;
 
     @Version
     public long version;

@@ -13,13 +13,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-/** What admins do with members: find, register, correct, change status. Nobody is deleted. */
+/**
+ * What admins do with members: find, register, correct, change status (which also closes or
+ * reopens their sign-in). Nobody is deleted; a departed member may be anonymised.
+ */
 @ApplicationScoped
 @Transactional
 public class MemberAdminService {
 
     @Inject
     MemberRepository members;
+
+    @Inject
+    SignInAccounts accounts;
 
     @Inject
     Clock clock;
@@ -59,7 +65,7 @@ public class MemberAdminService {
     }
 
     public Member update(UUID id, String ifMatch, Details details) {
-        Member member = get(id);
+        Member member = notErased(get(id));
         ETags.requireCurrent(ifMatch, member.version);
         requireFreeEmail(details.email(), id);
         apply(member, details);
@@ -68,7 +74,7 @@ public class MemberAdminService {
     }
 
     public Member changeStatus(Caller caller, UUID id, String ifMatch, MemberStatus next, String reason) {
-        Member member = get(id);
+        Member member = notErased(get(id));
         ETags.requireCurrent(ifMatch, member.version);
         if (!member.status.mayBecome(next)) {
             throw ProblemException.conflict("Un adhérent « " + member.status.french() + " » ne peut pas passer à « "
@@ -82,8 +88,14 @@ public class MemberAdminService {
         change.reason = reason.strip();
         change.changedBy = members.idOf(caller);
         change.persist();
+        MemberStatus before = member.status;
         member.status = next;
         members.flush();
+        if (next == MemberStatus.SUSPENDED || next == MemberStatus.LEFT) {
+            accounts.allowSignIn(member.keycloakSubject, false);
+        } else if (before == MemberStatus.SUSPENDED || before == MemberStatus.LEFT) {
+            accounts.allowSignIn(member.keycloakSubject, true);
+        }
         return member;
     }
 
@@ -93,6 +105,15 @@ public class MemberAdminService {
         List<StatusChange> changes = StatusChange.list("memberId = ?1 order by seq desc", id);
         return changes.stream().map(c -> new HistoryLine(c, c.changedBy == null ? null
                 : members.findByIdOptional(c.changedBy).map(m -> m.memberNumber).orElse(null))).toList();
+    }
+
+    /** An anonymised member stays so: someone coming back is registered anew. */
+    private static Member notErased(Member member) {
+        if (member.erasedAt != null) {
+            throw ProblemException.conflict("L'adhérent " + member.memberNumber + " a été anonymisé : il ne change plus."
+                    + " Une personne qui revient est inscrite comme nouvel adhérent.");
+        }
+        return member;
     }
 
     private void requireFreeEmail(String email, UUID except) {

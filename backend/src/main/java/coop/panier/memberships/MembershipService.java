@@ -21,6 +21,7 @@ import coop.panier.members.MemberRepository;
 import coop.panier.members.MemberService;
 import coop.panier.members.MemberStatus;
 import coop.panier.members.Person;
+import coop.panier.members.Standing;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -53,6 +54,9 @@ public class MembershipService {
 
     @Inject
     HouseholdRepository households;
+
+    @Inject
+    Standing standing;
 
     @Inject
     Clock clock;
@@ -88,6 +92,7 @@ public class MembershipService {
         memberService.current(person);
         return QuarkusTransaction.requiringNew().call(() -> {
             Member member = members.findBySubject(person.subject()).orElseThrow();
+            standing.require(member, Standing.Need.BELONGING);
             Household household = householdFor(member, join);
             MembershipScale scale = scales.current();
             FeeQuote quote = FeeQuote.compute(scale.toBrackets(), household.consumptionUnits(),
@@ -212,13 +217,6 @@ public class MembershipService {
                     .filter(m -> m.status == MemberStatus.PENDING)
                     .forEach(m -> m.status = MemberStatus.ACTIVE);
         }
-    }
-
-    /** Whether the household's membership covers the day and is fully paid (or waived). */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public boolean activeOn(UUID householdId, LocalDate day) {
-        return memberships.find("householdId = ?1 and periodStart <= ?2 and periodEnd >= ?2", householdId, day)
-                .<Membership>list().stream().anyMatch(m -> ledger.balanceOfMembership(m.id) <= 0);
     }
 
     View view(Membership membership) {

@@ -99,7 +99,7 @@ public final class DriveFixtures {
         return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX").format(time);
     }
 
-    static Map<String, Object> order(String slotId, Object... productAndQuantity) {
+    public static Map<String, Object> order(String slotId, Object... productAndQuantity) {
         List<Map<String, Object>> lines = new java.util.ArrayList<>();
         for (int i = 0; i < productAndQuantity.length; i += 2) {
             lines.add(Map.of("productId", productAndQuantity[i], "quantity", productAndQuantity[i + 1]));

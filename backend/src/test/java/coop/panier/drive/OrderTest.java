@@ -116,7 +116,7 @@ class OrderTest extends ApiTest {
         String newcomer = member(TestPerson.random("Nouvelle", "Venue"));
         api(newcomer).get("/api/v1/me").then().statusCode(200);
         place(newcomer, order(slot, honey, 1), null).then().statusCode(409)
-                .body("title", equalTo("Adhésion requise"));
+                .body("type", equalTo("https://panier.coop/problems/member-pending"));
         assertThat(stock(honey)).isEqualTo(10);
     }
 

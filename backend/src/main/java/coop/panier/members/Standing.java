@@ -1,0 +1,95 @@
+package coop.panier.members;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import coop.panier.common.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+/**
+ * A member's standing: whether they may do what they ask, and if not, why, in one sentence a
+ * member understands. Every operation that depends on it asks here, so that a suspended or
+ * departed member, or one whose membership lapsed, is refused the same way everywhere.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class Standing {
+
+    /** What an operation needs of its member. */
+    public enum Need {
+        /** Ordering on the drive (placing or changing an order, waiting for a place): an active, paid membership. */
+        ORDER,
+        /** Joining, renewing, editing the household: a member the co-op has neither suspended nor seen leave. */
+        BELONGING
+    }
+
+    /** Why a member is refused; each is one problem type. */
+    public enum Reason {
+        SUSPENDED("member-suspended", "Adhésion suspendue",
+                "Votre adhésion est suspendue par la coopérative : vous ne pouvez ni commander, ni renouveler, ni modifier"
+                        + " votre foyer. Contactez la coopérative pour en parler."),
+        LEFT("member-left", "Adhérent parti",
+                "Vous avez quitté la coopérative : ce compte ne peut plus commander ni adhérer. Pour revenir, contactez la"
+                        + " coopérative."),
+        PENDING("member-pending", "Adhésion pas encore réglée",
+                "Votre adhésion n'est pas encore active : elle le sera dès que sa cotisation sera réglée. Vous pourrez"
+                        + " alors commander."),
+        LAPSED("membership-lapsed", "Adhésion expirée",
+                "Votre adhésion est arrivée à échéance ou n'est pas réglée : renouvelez-la (page « Adhésion ») pour"
+                        + " commander à nouveau.");
+
+        public final String type;
+        public final String title;
+        public final String detail;
+
+        Reason(String type, String title, String detail) {
+            this.type = type;
+            this.title = title;
+            this.detail = detail;
+        }
+
+        public ProblemException problem() {
+            return new ProblemException(409, type, title, detail, List.of());
+        }
+    }
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    /** Why the member may not do what needs this, or empty when they may. */
+    public Optional<Reason> refusal(Member member, Need need) {
+        Reason reason = switch (member.status) {
+            case SUSPENDED -> Reason.SUSPENDED;
+            case LEFT -> Reason.LEFT;
+            case PENDING -> need == Need.ORDER ? Reason.PENDING : null;
+            case ACTIVE -> need == Need.ORDER && !paidUp(member) ? Reason.LAPSED : null;
+        };
+        return Optional.ofNullable(reason);
+    }
+
+    /** Refuses with the reason's problem when the member may not. */
+    public void require(Member member, Need need) {
+        Optional<Reason> refusal = refusal(member, need);
+        if (refusal.isPresent()) {
+            throw refusal.get().problem();
+        }
+    }
+
+    /** Whether the household's membership covers today and is fully paid (or waived). */
+    private boolean paidUp(Member member) {
+        // Read from the tables, not through memberships/, which builds on members/ and not the reverse.
+        return member.householdId != null && (Boolean) em.createNativeQuery("""
+                select exists (select 1 from membership m where m.household_id = ?1
+                    and m.period_start <= ?2 and m.period_end >= ?2
+                    and coalesce((select sum(e.amount_cents) from ledger_entry e where e.membership_id = m.id), 0) <= 0)
+                """).setParameter(1, member.householdId).setParameter(2, LocalDate.now(clock)).getSingleResult();
+    }
+}
