@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openBrowser, screenshots, signIn } from './browser'
+import { openBrowser, signIn } from './browser'
+import { checkPage } from './axe'
 
 // Needs the SPA (npm run build && npm run preview), the backend and Keycloak with the demo realm.
 
@@ -40,6 +41,6 @@ describe('Mon compte', () => {
     await page.getByText('Alice Martin').waitFor()
     expect(await page.locator('#phone').inputValue()).toBe(phone)
 
-    await page.screenshot({ path: `${screenshots}account.png`, fullPage: true })
+    await checkPage(page, 'account')
   })
 })

@@ -28,7 +28,8 @@ export async function openBrowser(): Promise<{ browser: Browser; page: Page }> {
       '--no-first-run',
     ],
   })
-  const page = await browser.newPage({ locale: 'fr-FR' })
+  // A context of its own, not browser.newPage(): axe-core needs it to check the page's frames.
+  const page = await (await browser.newContext({ locale: 'fr-FR' })).newPage()
   page.setDefaultTimeout(60_000)
   mkdirSync(screenshots, { recursive: true })
   return { browser, page }

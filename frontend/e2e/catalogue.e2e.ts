@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { baseUrl, openBrowser, screenshots, signIn, signOut } from './browser'
+import { checkPage } from './axe'
 
 // Needs the SPA, the backend with the demo data (the supplier "Biocoop Grossiste Centre" and the
 // categories "Épicerie" > "Pâtes et riz") and Keycloak with the demo realm.
@@ -51,6 +52,6 @@ describe('Catalogue', () => {
     const card = page.locator('article', { hasText: name })
     await card.waitFor()
     expect((await card.textContent())?.replace(/[\u00a0\u202f]/g, ' ')).toContain('3,10 €')
-    await page.screenshot({ path: `${screenshots}catalogue.png`, fullPage: true })
+    await checkPage(page, 'catalogue')
   })
 })

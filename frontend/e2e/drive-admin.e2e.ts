@@ -2,9 +2,10 @@ import { readFileSync } from 'node:fs'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { components } from '../src/api/schema'
-import { openBrowser, screenshots, signIn, signOut } from './browser'
+import { openBrowser, signIn, signOut } from './browser'
 import { orderStatus, orderTwoProducts } from './driveMember'
 import { pdfText } from './pdfText'
+import { checkPage } from './axe'
 
 // Needs the SPA, the backend with the demo data (alice with an active membership, the products
 // "Miel de fleurs" and "Pommes Reinette" in stock) and Keycloak with the demo realm. Camille
@@ -113,7 +114,7 @@ describe('The drive, for the admins', () => {
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-')
     const text = pdfText(pdf)
     expect(text).toContain('A-0003')
-    await page.screenshot({ path: `${screenshots}drive-slots.png`, fullPage: true })
+    await checkPage(page, 'drive-slots')
 
     await management(page, 'Retrait').click()
     await page.getByRole('heading', { name: 'Retrait des paniers' }).waitFor()
@@ -131,7 +132,7 @@ describe('The drive, for the admins', () => {
     await basket.getByRole('button', { name: 'Marquer comme retirée' }).click()
     await expect.poll(() => basket.getByTestId('order-status').textContent()).toBe('Retirée')
     await basket.getByTestId('picked-up').waitFor()
-    await page.screenshot({ path: `${screenshots}drive-pickup.png`, fullPage: true })
+    await checkPage(page, 'drive-pickup')
     await page.setViewportSize({ width: 1280, height: 720 })
     await signOut(page)
 

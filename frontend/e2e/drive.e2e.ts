@@ -1,7 +1,8 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openBrowser, screenshots, signIn } from './browser'
+import { openBrowser, signIn } from './browser'
 import { orderStatus, orderTwoProducts } from './driveMember'
+import { checkPage } from './axe'
 
 // Needs the SPA, the backend with the demo data (alice with an active membership, the products
 // "Miel de fleurs" and "Pommes Reinette" in stock, pickup slots open in the coming weeks) and
@@ -29,6 +30,6 @@ describe('The drive, for a member', () => {
     expect(order.title).toMatch(/^Commande n° \d+$/)
 
     expect(await orderStatus(page, order)).toBe('Commandée')
-    await page.screenshot({ path: `${screenshots}drive-orders.png`, fullPage: true })
+    await checkPage(page, 'drive-orders')
   })
 })

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core'
 import { expect } from 'vitest'
 import { screenshots } from './browser'
+import { checkPage } from './axe'
 
 // The member's side of the drive, as steps other end-to-end tests reuse: the full scenario of
 // the drive adds the admin's preparation list and pickup between ordering and "Retirée".
@@ -70,7 +71,7 @@ export async function orderTwoProducts(
   const slot =
     slotChoice === 'first' ? open.first() : slotChoice === 'last' ? open.last() : open.filter({ hasText: slotChoice.place })
   await slot.locator('label').click()
-  await page.screenshot({ path: `${screenshots}drive-basket.png`, fullPage: true })
+  await checkPage(page, 'drive-basket')
   await page.getByRole('button', { name: 'Confirmer la commande' }).click()
 
   const title = page.getByTestId('order-number')

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openBrowser, screenshots, signIn, signOut } from './browser'
+import { checkPage } from './axe'
 
 // Needs the SPA, the backend with the demo data (a scale in force with the design's brackets)
 // and Keycloak with the demo realm, fresh: bruno has no household and no membership yet.
@@ -49,7 +50,7 @@ describe('Mon adhésion', () => {
     await expect.poll(() => status.textContent()).toBe('En attente de paiement')
     expect(plain(await page.getByTestId('left-to-pay').textContent())).toBe('40,00 €')
     await page.getByText('Foyer Moreau').first().waitFor()
-    await page.screenshot({ path: `${screenshots}membership-joined.png`, fullPage: true })
+    await checkPage(page, 'membership-joined')
     await signOut(page)
 
     await signIn(page, 'camille', 'demo-camille')

@@ -30,7 +30,15 @@ const PanierTheme = definePreset(Aura, {
     colorScheme: {
       light: {
         primary: { color: '{green.700}', contrastColor: '#ffffff', hoverColor: '{green.800}', activeColor: '{green.900}' },
+        // Aura's muted grey (slate-500) falls under 4.5:1 on the light grey of the page and of
+        // unselected toggles (the language switch): one step darker passes everywhere.
+        text: { mutedColor: '{surface.600}' },
       },
+    },
+  },
+  components: {
+    togglebutton: {
+      colorScheme: { light: { root: { color: '{surface.600}' } } },
     },
   },
 })

@@ -369,7 +369,7 @@ describe('the preparation lists', () => {
     await renderApp(page)
 
     await press('Liste de préparation du créneau de 17:00–17:30 (PDF)')
-    await press('Liste de préparation du vendredi 4 décembre 2026 (CSV)')
+    await press('Liste du jour (CSV), vendredi 4 décembre 2026')
     await flushPromises()
 
     expect(asked).toEqual([
