@@ -5,18 +5,26 @@ ROOT := $(abspath $(dir $(lastword $(MAKEFILE_LIST))))
 JDK := source $(ROOT)/scripts/lib.sh && require_jdk21
 MVNW := cd $(ROOT)/backend && ./mvnw -B
 
-.PHONY: help run test bench test-backend test-frontend test-e2e build-frontend frontend-deps browser keycloak clean
+.PHONY: help run test lint-contract contract-lint-deps bench test-backend test-frontend test-e2e build-frontend frontend-deps browser keycloak clean
 
 help:
 	@echo "make run    start PostgreSQL, Keycloak, the backend and the SPA (Ctrl-C stops them)"
-	@echo "make test   run every test: backend, frontend unit tests, browser end-to-end tests"
+	@echo "make test   run every test: contract lint, backend, frontend unit tests, browser end-to-end tests"
 	@echo "make bench  measure the drive: N members ordering at once (not part of make test)"
 	@echo "make clean  remove build output (keeps .data/, your local database)"
 
 run:
 	@bash $(ROOT)/scripts/run.sh
 
-test: test-backend test-frontend test-e2e
+test: lint-contract test-backend test-frontend test-e2e
+
+# The contract as Spectral's OpenAPI rules read it (.spectral.yaml): any error fails make test.
+lint-contract: contract-lint-deps
+	@cd $(ROOT)/tools/contract-lint && npm run -s lint
+
+contract-lint-deps:
+	@cd $(ROOT)/tools/contract-lint && { [ -d node_modules ] && [ node_modules/.package-lock.json -nt package-lock.json ] \
+	  || npm ci --no-audit --no-fund; }
 
 # `verify` also packages the jar, which the crash drills (*IT, run by failsafe) and the end-to-end tests start.
 test-backend:

@@ -16,10 +16,12 @@ public final class CatalogMapper {
     private CatalogMapper() {
     }
 
-    static coop.panier.api.model.Supplier toApi(Supplier s) {
-        return new coop.panier.api.model.Supplier()
+    /** Contact and notes are internal: small producers are often private persons. */
+    static coop.panier.api.model.Supplier toApi(Supplier s, boolean internal) {
+        coop.panier.api.model.Supplier out = new coop.panier.api.model.Supplier()
                 .id(s.id).name(s.name).kind(SupplierKind.fromValue(s.kind.name())).locality(s.locality)
-                .distanceKm(s.distanceKm).contact(s.contact).notes(s.notes);
+                .distanceKm(s.distanceKm);
+        return internal ? out.contact(s.contact).notes(s.notes) : out;
     }
 
     static CatalogService.SupplierDetails details(SupplierInput in) {

@@ -43,7 +43,8 @@ public class CatalogResource implements CatalogApi {
     @PermitAll
     public Response listSuppliers(Integer limit, String cursor) {
         Cursor.Slice<Supplier> page = catalog.suppliers(limit, cursor);
-        return Response.ok(new SupplierPage().items(page.items().stream().map(CatalogMapper::toApi).toList())
+        boolean internal = caller.staff();
+        return Response.ok(new SupplierPage().items(page.items().stream().map(s -> CatalogMapper.toApi(s, internal)).toList())
                 .nextCursor(page.nextCursor())).build();
     }
 
@@ -51,14 +52,14 @@ public class CatalogResource implements CatalogApi {
     @PermitAll
     public Response getSupplier(UUID supplierId) {
         Supplier supplier = catalog.supplier(supplierId);
-        return Response.ok(CatalogMapper.toApi(supplier)).tag(ETags.of(supplier.version)).build();
+        return Response.ok(CatalogMapper.toApi(supplier, caller.staff())).tag(ETags.of(supplier.version)).build();
     }
 
     @Override
     @RolesAllowed("admin")
     public Response createSupplier(SupplierInput input) {
         Supplier supplier = catalog.createSupplier(CatalogMapper.details(input));
-        return Response.created(URI.create("/api/v1/suppliers/" + supplier.id)).entity(CatalogMapper.toApi(supplier))
+        return Response.created(URI.create("/api/v1/suppliers/" + supplier.id)).entity(CatalogMapper.toApi(supplier, true))
                 .tag(ETags.of(supplier.version)).build();
     }
 
@@ -66,7 +67,7 @@ public class CatalogResource implements CatalogApi {
     @RolesAllowed("admin")
     public Response updateSupplier(UUID supplierId, SupplierInput input, String ifMatch) {
         Supplier supplier = catalog.updateSupplier(supplierId, ifMatch, CatalogMapper.details(input));
-        return Response.ok(CatalogMapper.toApi(supplier)).tag(ETags.of(supplier.version)).build();
+        return Response.ok(CatalogMapper.toApi(supplier, caller.staff())).tag(ETags.of(supplier.version)).build();
     }
 
     @Override

@@ -13,6 +13,9 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @RequestScoped
 public class Caller {
 
+    /** Keycloak names the user of every service account so; persons cannot take the prefix. */
+    private static final String SERVICE_ACCOUNT_PREFIX = "service-account-";
+
     @Inject
     JsonWebToken token;
 
@@ -23,7 +26,25 @@ public class Caller {
         return token.getSubject();
     }
 
+    /** An integration never acts as an admin, whatever realm roles its service account holds. */
     public boolean admin() {
-        return identity.hasRole("admin");
+        return !integration(token) && identity.hasRole("admin");
+    }
+
+    /** An admin or a référent: those who buy, and so may see suppliers' contacts and notes. */
+    public boolean staff() {
+        return admin() || (!integration(token) && identity.hasRole("referent"));
+    }
+
+    /**
+     * A client-credentials token (a till, an accounting tool): no person behind it. Keycloak's
+     * service_account client scope adds `client_id`; the user name is the fallback.
+     */
+    public static boolean integration(JsonWebToken token) {
+        if (token == null || token.getRawToken() == null) {
+            return false;
+        }
+        String user = token.getClaim("preferred_username");
+        return token.containsClaim("client_id") || (user != null && user.startsWith(SERVICE_ACCOUNT_PREFIX));
     }
 }

@@ -1,6 +1,7 @@
 package coop.panier.common;
 
 import static coop.panier.testsupport.Tokens.admin;
+import static coop.panier.testsupport.Tokens.integration;
 import static coop.panier.testsupport.Tokens.member;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,10 +9,12 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,14 +30,19 @@ import io.restassured.response.Response;
 /**
  * Every operation of the contract checks who calls it, as its `x-panier-roles` says: nobody
  * gets in without a token but to public reads, and a plain member (no référent role) gets a
- * 403 from every admin operation and every référent one.
+ * 403 from every admin operation and every référent one. Integrations (client-credentials
+ * tokens) get in only where the operation's `panierIntegration` security lists their scope,
+ * whatever realm roles their service account holds.
  */
 @QuarkusTest
 class AuthorizationMatrixTest extends ApiTest {
 
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch");
 
-    record Operation(String method, String path, String id, String roles, String mediaType) {
+    /** Every realm role: an integration's service account may hold any of them, and none may count. */
+    private static final Set<String> ALL_ROLES = Set.of("member", "referent", "admin");
+
+    record Operation(String method, String path, String id, String roles, String mediaType, Set<String> scopes) {
 
         /** The path with a made-up id in every parameter: authorization comes before lookup. */
         String concretePath() {
@@ -57,8 +65,11 @@ class AuthorizationMatrixTest extends ApiTest {
             if (METHODS.contains(method)) {
                 JsonNode op = paths.get(path).get(method);
                 var content = op.path("requestBody").path("content").fieldNames();
+                Set<String> scopes = new TreeSet<>();
+                op.path("security").forEach(requirement -> requirement.path("panierIntegration")
+                        .forEach(scope -> scopes.add(scope.asText())));
                 operations.add(new Operation(method, path, op.path("operationId").asText(),
-                        op.path("x-panier-roles").asText(null), content.hasNext() ? content.next() : null));
+                        op.path("x-panier-roles").asText(null), content.hasNext() ? content.next() : null, scopes));
             }
         }));
         return operations;
@@ -106,5 +117,59 @@ class AuthorizationMatrixTest extends ApiTest {
             Response response = op.send(outsideContract().auth().oauth2(token));
             assertThat(response.statusCode()).as(op.id() + " " + response.asString()).isNotIn(401, 403);
         }));
+    }
+
+    /** The scopes the contract grants, for the lead's Keycloak client scopes and for the report. */
+    static Set<String> allScopes() throws Exception {
+        Set<String> all = new TreeSet<>();
+        operations().forEach(op -> all.addAll(op.scopes()));
+        return all;
+    }
+
+    @TestFactory
+    Stream<DynamicTest> anIntegrationWithoutScopesGetsA403FromEveryOperation() throws Exception {
+        String token = integration(ALL_ROLES);
+        return operations().stream().map(op -> DynamicTest.dynamicTest(op.method() + " " + op.path(), () -> {
+            Response response = op.send(outsideContract().auth().oauth2(token));
+            assertThat(response.statusCode()).as(op.id() + " " + response.asString()).isEqualTo(403);
+            assertThat(response.contentType()).as(op.id()).startsWith("application/problem+json");
+        }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> anOperationWithoutScopesRefusesAnIntegrationHoldingEveryScope() throws Exception {
+        String token = integration(ALL_ROLES, allScopes().toArray(String[]::new));
+        return operations().stream().filter(op -> op.scopes().isEmpty())
+                .map(op -> DynamicTest.dynamicTest(op.method() + " " + op.path(), () -> {
+                    Response response = op.send(outsideContract().auth().oauth2(token));
+                    assertThat(response.statusCode()).as(op.id() + " " + response.asString()).isEqualTo(403);
+                }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> anIntegrationWithTheOperationsScopeGetsIn() throws Exception {
+        return operations().stream().filter(op -> !op.scopes().isEmpty())
+                .map(op -> DynamicTest.dynamicTest(op.method() + " " + op.path() + " " + op.scopes(), () -> {
+                    String token = integration(Set.of(), op.scopes().toArray(String[]::new));
+                    Response response = op.send(outsideContract().auth().oauth2(token));
+                    assertThat(response.statusCode()).as(op.id() + " " + response.asString()).isNotIn(401, 403);
+                }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> anIntegrationWithOtherScopesGetsA403() throws Exception {
+        Set<String> all = allScopes();
+        return operations().stream().filter(op -> !op.scopes().isEmpty())
+                .map(op -> DynamicTest.dynamicTest(op.method() + " " + op.path() + " " + op.scopes(), () -> {
+                    String token = integration(ALL_ROLES,
+                            all.stream().filter(s -> !op.scopes().contains(s)).toArray(String[]::new));
+                    Response response = op.send(outsideContract().auth().oauth2(token));
+                    assertThat(response.statusCode()).as(op.id() + " " + response.asString()).isEqualTo(403);
+                }));
+    }
+
+    @Test
+    void theContractGrantsTheseScopes() throws Exception {
+        assertThat(allScopes()).containsExactly("catalog:read", "scales:read", "slots:read");
     }
 }

@@ -11,10 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.atlassian.oai.validator.OpenApiInteractionValidator;
-import com.atlassian.oai.validator.restassured.OpenApiValidationFilter;
-
-import coop.panier.testsupport.Contract;
+import coop.panier.testsupport.ContractFilter;
 import coop.panier.testsupport.Tokens.TestPerson;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -25,10 +22,6 @@ public final class DriveFixtures {
 
     static final ZoneId ZONE = ZoneId.of("Europe/Paris");
 
-    private static final OpenApiValidationFilter CONTRACT = new OpenApiValidationFilter(
-            OpenApiInteractionValidator.createForSpecificationUrl(Contract.path().toUri().toString())
-                    .withResolveCombinators(true).build());
-
     private static String supplier;
     private static String category;
 
@@ -36,7 +29,7 @@ public final class DriveFixtures {
     }
 
     public static RequestSpecification as(String token) {
-        return RestAssured.given().filter(CONTRACT).auth().oauth2(token);
+        return RestAssured.given().filter(ContractFilter.INSTANCE).auth().oauth2(token);
     }
 
     /** A member token whose household's membership is paid: they may order. */

@@ -177,6 +177,6 @@ class MembershipScaleResourceTest extends ApiTest {
 
     @Test
     void integrationsMayReadScales() {
-        api(Tokens.integration(Set.of())).get("/api/v1/membership-scales").then().statusCode(200);
+        api(Tokens.integration(Set.of(), "scales:read")).get("/api/v1/membership-scales").then().statusCode(200);
     }
 }

@@ -1,8 +1,5 @@
 package coop.panier.testsupport;
 
-import com.atlassian.oai.validator.OpenApiInteractionValidator;
-import com.atlassian.oai.validator.restassured.OpenApiValidationFilter;
-
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
@@ -11,21 +8,16 @@ import io.restassured.specification.RequestSpecification;
 
 /**
  * Base of the API tests: a real PostgreSQL, a real token path (signed JWTs checked against
- * the test OIDC server's keys), and every request and response checked against openapi.yaml.
+ * the test OIDC server's keys), and every request and response checked against openapi.yaml
+ * as a generated client reads it (ContractFilter).
  */
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.GLOBAL)
 public abstract class ApiTest {
 
-    private static final OpenApiValidationFilter CONTRACT = new OpenApiValidationFilter(
-            OpenApiInteractionValidator.createForSpecificationUrl(Contract.path().toUri().toString())
-                    // Merges allOf, so that a resource extending its input keeps additionalProperties: false.
-                    .withResolveCombinators(true)
-                    .build());
-
     /** A request whose exchange must conform to the contract. */
     protected static RequestSpecification api() {
-        return RestAssured.given().filter(CONTRACT);
+        return RestAssured.given().filter(ContractFilter.INSTANCE);
     }
 
     protected static RequestSpecification api(String token) {

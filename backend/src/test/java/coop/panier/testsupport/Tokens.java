@@ -47,11 +47,17 @@ public final class Tokens {
                 .jws().keyId("1").sign(KEY);
     }
 
-    /** A client-credentials token of an integration: no person, no e-mail. */
-    public static String integration(Set<String> roles) {
+    /**
+     * A client-credentials token of an integration, shaped like Keycloak's: a service-account
+     * user, `azp` and `client_id` naming the client, the granted scopes in `scope`, no person
+     * and no e-mail. The realm roles are those its service account holds, which must not count.
+     */
+    public static String integration(Set<String> roles, String... scopes) {
         return base(UUID.randomUUID().toString(), roles)
                 .claim("preferred_username", "service-account-panier-integration-demo")
-                .claim("scope", "panier:read")
+                .claim("azp", "panier-integration-demo")
+                .claim("client_id", "panier-integration-demo")
+                .claim("scope", String.join(" ", scopes))
                 .jws().keyId("1").sign(KEY);
     }
 
