@@ -97,6 +97,7 @@ final class CrashDrill implements AutoCloseable {
     }
 
     private void stock() throws Exception {
+        DriveFixtures.forgetCatalogue();
         RestAssured.baseURI = "http://localhost";
         RestAssured.port = backendPort;
         LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
