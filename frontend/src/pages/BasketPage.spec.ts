@@ -93,7 +93,7 @@ describe('the basket', () => {
     expect(shortLine.text()).toContain('Il en reste 0,5 kg.')
     expect(honeyLine.text()).not.toContain('Indisponible')
     expect(wrapper.text()).toContain('Certains produits ne sont plus disponibles')
-    expect(wrapper.get('nav a[href="/panier"]').text()).toBe('Panier3')
+    expect(wrapper.get('nav a[href="/panier"]').text()).toBe('Panier3, 3 produits')
   })
 
   it('changes quantities by the order step and shows the new total', async () => {
