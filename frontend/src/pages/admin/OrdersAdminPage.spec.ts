@@ -9,8 +9,9 @@ import { members, order, press, screen, slot, slotAt } from '../../test/driveAdm
 import { renderApp } from '../../test/renderApp'
 import { server } from '../../test/server'
 
-const friday = slot('2026-12-04', '17:00', '17:30')
-const later = slot('2026-12-04', '17:30', '18:00')
+// Slots far ahead, so that they are still to come whenever the tests run.
+const friday = slot('2036-12-05', '17:00', '17:30')
+const later = slot('2036-12-05', '17:30', '18:00')
 // A slot over an hour ago: its baskets not collected can be said so.
 const past = slotAt(new Date(Date.now() - 3 * 3600_000), 30)
 
@@ -55,7 +56,7 @@ describe('the orders table', () => {
     expect(first).toContain('41')
     expect(first).toContain('Alice Martin')
     expect(first).toContain('A-0003')
-    expect(first).toContain('4 déc.')
+    expect(first).toContain('5 déc.')
     expect(first).toContain('17:00–17:30')
     expect(first).toContain('22,60 €')
     expect(wrapper.findAll('[data-testid="order-status"]').map((tag) => tag.text())).toEqual([
@@ -73,10 +74,10 @@ describe('the orders table', () => {
     const wrapper = await renderApp('/gestion/commandes')
     expect(asked[0]!.toString()).toBe('limit=50')
 
-    await wrapper.get('input#orders-day').setValue('2026-12-04')
+    await wrapper.get('input#orders-day').setValue('2036-12-05')
     await wrapper.get('input#orders-day').trigger('change')
     await flushPromises()
-    await vi.waitFor(() => expect(asked.at(-1)?.get('day')).toBe('2026-12-04'))
+    await vi.waitFor(() => expect(asked.at(-1)?.get('day')).toBe('2036-12-05'))
 
     await choose(wrapper, '[data-testid="slot-filter"]', '17:30–18:00 · Local de la coop, 12 rue des Halles')
     await vi.waitFor(() => expect(asked.at(-1)?.get('slotId')).toBe(later.id))
@@ -88,17 +89,17 @@ describe('the orders table', () => {
     await new Promise((resolve) => setTimeout(resolve, 350))
     await flushPromises()
 
-    expect(Object.fromEntries(asked.at(-1)!)).toEqual({ day: '2026-12-04', slotId: later.id, status: 'PREPARED', q: 'moreau', limit: '50' })
-    expect(wrapper.vm.$route.query).toEqual({ jour: '2026-12-04', creneau: later.id, statut: 'PREPARED', q: 'moreau' })
+    expect(Object.fromEntries(asked.at(-1)!)).toEqual({ day: '2036-12-05', slotId: later.id, status: 'PREPARED', q: 'moreau', limit: '50' })
+    expect(wrapper.vm.$route.query).toEqual({ jour: '2036-12-05', creneau: later.id, statut: 'PREPARED', q: 'moreau' })
     expect(rows(wrapper)).toHaveLength(1)
     expect(rows(wrapper)[0]).toContain('Bruno Moreau')
   })
 
   it('opens on the orders of a slot from a link', async () => {
     const asked = serveOrders([order(friday, members.alice), order(later, members.bruno)])
-    const wrapper = await renderApp(`/gestion/commandes?jour=2026-12-04&creneau=${friday.id}`)
+    const wrapper = await renderApp(`/gestion/commandes?jour=2036-12-05&creneau=${friday.id}`)
 
-    expect(Object.fromEntries(asked[0]!)).toEqual({ day: '2026-12-04', slotId: friday.id, limit: '50' })
+    expect(Object.fromEntries(asked[0]!)).toEqual({ day: '2036-12-05', slotId: friday.id, limit: '50' })
     expect(rows(wrapper)).toHaveLength(1)
     expect(wrapper.get('[data-testid="slot-filter"]').text()).toBe('17:00–17:30 · Local de la coop, 12 rue des Halles')
   })
