@@ -58,7 +58,7 @@ export async function orderTwoProducts(
   await expect.poll(async () => plain(await card.locator('output').textContent())).toMatch(/^(1 kg|2 pièces)$/)
   await page.screenshot({ path: `${screenshots}drive-catalogue.png`, fullPage: true })
 
-  await nav(page).getByRole('link', { name: 'Panier, 2 produits' }).click()
+  await nav(page).getByRole('link', { name: /^Panier.*2 produits$/ }).click()
   await page.getByRole('heading', { name: 'Mon panier', level: 1 }).waitFor()
   await page.getByText(first, { exact: true }).waitFor()
   await page.getByText(second, { exact: true }).waitFor()
