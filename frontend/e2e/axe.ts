@@ -20,5 +20,6 @@ export async function checkPage(page: Page, name: string) {
   const blocking = results.violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
     .map((violation) => `${violation.id} (${violation.nodes.length}): ${violation.nodes[0]?.target.join(' ')} ${violation.nodes[0]?.failureSummary ?? ''}`)
-  expect(blocking).toEqual([])
+  // The message names each rule and its first element, so a failing run says what to fix.
+  expect(blocking, blocking.join('\n')).toEqual([])
 }
