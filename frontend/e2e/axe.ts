@@ -10,6 +10,8 @@ const extraRules = ['label-content-name-mismatch']
 
 /** Screenshots the page as `name`.png, prints axe's counts and fails on a serious or critical violation. */
 export async function checkPage(page: Page, name: string) {
+  // A message fading in is read half transparent: axe measures the page once it has settled.
+  await page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished.catch(() => undefined))))
   await page.screenshot({ path: `${screenshots}${name}.png`, fullPage: true })
   const results = await new AxeBuilder({ page })
     .options({ rules: Object.fromEntries(extraRules.map((rule) => [rule, { enabled: true }])) })

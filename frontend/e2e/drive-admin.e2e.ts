@@ -112,8 +112,9 @@ describe('The drive, for the admins', () => {
     expect(download.suggestedFilename()).toMatch(new RegExp(`^preparation-${day}-\\d{2}h\\d{2}\\.pdf$`))
     const pdf = readFileSync(await download.path())
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-')
-    const text = pdfText(pdf)
+    const text = await pdfText(pdf)
     expect(text).toContain('A-0003')
+    expect(text).toContain('Alice Martin')
     await checkPage(page, 'drive-slots')
 
     await management(page, 'Retrait').click()

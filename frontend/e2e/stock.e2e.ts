@@ -49,7 +49,7 @@ describe('Stock', () => {
     await page.locator('#stock-cost').fill('3,40')
     await page.getByRole('button', { name: 'Enregistrer' }).click()
     const received = before + 12
-    await page.getByText(`Riz basmati : stock après ${french(received)} kg`).waitFor()
+    await page.getByText(`Riz basmati : en rayon après ce mouvement, ${french(received)} kg`).waitFor()
 
     expect(await choose('Riz basmati')).toBe(received)
     await page.locator('#stock-kind').selectOption('LOSS')
@@ -57,7 +57,7 @@ describe('Stock', () => {
     await page.locator('#stock-quantity').fill('2,5')
     await page.getByRole('button', { name: 'Enregistrer' }).click()
     const left = received - 2.5
-    await page.getByText(`Riz basmati : stock après ${french(left)} kg`).waitFor()
+    await page.getByText(`Riz basmati : en rayon après ce mouvement, ${french(left)} kg`).waitFor()
     await page.screenshot({ path: `${screenshots}stock-entry.png`, fullPage: true })
 
     // The products table reads the same stock from the API.
