@@ -1,20 +1,16 @@
 package coop.panier.common;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 /**
  * The methods each path of the served contract accepts, for the Allow header that HTTP
@@ -23,25 +19,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class AllowedMethods {
 
-    private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
-
     private final Map<Pattern, Set<String>> byPath = new LinkedHashMap<>();
 
-    AllowedMethods() {
-        try (InputStream in = AllowedMethods.class.getClassLoader().getResourceAsStream("META-INF/openapi.yaml")) {
-            JsonNode paths = new ObjectMapper(new YAMLFactory()).readTree(in).path("paths");
-            paths.fieldNames().forEachRemaining(path -> {
-                Set<String> methods = new TreeSet<>();
-                paths.get(path).fieldNames().forEachRemaining(m -> {
-                    if (METHODS.contains(m)) {
-                        methods.add(m.toUpperCase());
-                    }
-                });
-                byPath.put(Pattern.compile(path.replaceAll("\\{[^/]+}", "[^/]+")), methods);
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    @Inject
+    AllowedMethods(ServedContract contract) {
+        Map<String, Set<String>> byTemplate = new TreeMap<>();
+        contract.operations().values().forEach(operation -> byTemplate
+                .computeIfAbsent(operation.path(), path -> new TreeSet<>()).add(operation.method().toUpperCase()));
+        // A literal segment wins over a parameter: /members/export before /members/{memberId}.
+        byTemplate.entrySet().stream().sorted(Comparator.comparingLong(e -> e.getKey().chars().filter(c -> c == '{').count()))
+                .forEach(e -> byPath.put(Pattern.compile(e.getKey().replaceAll("\\{[^/]+}", "[^/]+")), e.getValue()));
     }
 
     public Optional<String> forPath(String path) {

@@ -1,13 +1,18 @@
 package coop.panier.common;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.function.Function;
+import java.util.zip.CRC32;
 
 /**
  * The one pagination of the API: keyset cursors, opaque to clients. A cursor holds the sort
- * key of the last item of a page; a forged or damaged one is a 400 on `cursor`.
+ * key of the last item of a page and a checksum of it, so that a forged or damaged one is a 400
+ * on `cursor` rather than a page that silently starts somewhere else.
  */
 public final class Cursor {
 
@@ -17,8 +22,15 @@ public final class Cursor {
     }
 
     public static String encode(String... key) {
+        String joined = String.join(SEPARATOR, key);
         return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(String.join(SEPARATOR, key).getBytes(StandardCharsets.UTF_8));
+                .encodeToString((joined + SEPARATOR + checksum(joined)).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String checksum(String key) {
+        CRC32 crc = new CRC32();
+        crc.update(key.getBytes(StandardCharsets.UTF_8));
+        return Long.toHexString(crc.getValue());
     }
 
     /** A page of items and the cursor of the next page, null on the last one. */
@@ -52,13 +64,18 @@ public final class Cursor {
 
     private static List<String> decode(String cursor, int parts) {
         try {
-            String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            List<String> key = List.of(raw.split(SEPARATOR, -1));
-            if (key.size() != parts) {
+            String raw = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(Base64.getUrlDecoder().decode(cursor))).toString();
+            int last = raw.lastIndexOf(SEPARATOR);
+            if (last < 0 || !raw.substring(last + 1).equals(checksum(raw.substring(0, last)))) {
+                throw new IllegalArgumentException("checksum");
+            }
+            List<String> key = List.of(raw.substring(0, last).split(SEPARATOR, -1));
+            if (key.size() != parts || key.stream().anyMatch(part -> Text.refusal(part) != null)) {
                 throw new IllegalArgumentException();
             }
             return key;
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | CharacterCodingException e) {
             throw invalid();
         }
     }

@@ -26,8 +26,16 @@ public final class ETags {
         }
         String expected = of(currentVersion).toString();
         if (!ifMatch.strip().equals(expected) && !ifMatch.strip().equals("*")) {
-            throw new ProblemException(412, "stale-version", "La ressource a changé entre-temps",
-                    "Elle a été modifiée depuis votre lecture ; relisez-la puis recommencez.", List.of());
+            throw stale();
         }
+    }
+
+    /**
+     * The version changed since it was read: by an earlier write, or by another write holding the
+     * same ETag that committed first (then Hibernate's versioned update finds no row).
+     */
+    public static ProblemException stale() {
+        return new ProblemException(412, "stale-version", "La ressource a changé entre-temps",
+                "Elle a été modifiée depuis votre lecture ; relisez-la puis recommencez.", List.of());
     }
 }

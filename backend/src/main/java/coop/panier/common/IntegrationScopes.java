@@ -1,22 +1,16 @@
 package coop.panier.common;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.container.ResourceInfo;
@@ -36,11 +30,19 @@ public class IntegrationScopes {
 
     private static final String SCHEME = "panierIntegration";
 
-    /** Scopes by operationId, which the generated interfaces use as the resource method's name. */
-    private final Map<String, Set<String>> required = load();
-
     @Inject
     CurrentIdentityAssociation identities;
+
+    @Inject
+    ServedContract contract;
+
+    /** Scopes by operationId, which the generated interfaces use as the resource method's name. */
+    private Map<String, Set<String>> required;
+
+    @PostConstruct
+    void read() {
+        required = load(contract);
+    }
 
     @ServerRequestFilter
     public Uni<Response> check(ResourceInfo resource) {
@@ -75,20 +77,16 @@ public class IntegrationScopes {
         return scope == null ? Set.of() : new HashSet<>(Arrays.asList(scope.trim().split("\\s+")));
     }
 
-    private static Map<String, Set<String>> load() {
-        try (InputStream in = IntegrationScopes.class.getResourceAsStream("/META-INF/openapi.yaml")) {
-            JsonNode paths = new ObjectMapper(new YAMLFactory()).readTree(in).path("paths");
-            Map<String, Set<String>> scopes = new HashMap<>();
-            paths.forEach(path -> path.forEach(operation -> operation.path("security").forEach(requirement -> {
-                if (requirement.has(SCHEME)) {
-                    Set<String> names = new HashSet<>();
-                    requirement.get(SCHEME).forEach(name -> names.add(name.asText()));
-                    scopes.put(operation.path("operationId").asText(), names);
-                }
-            })));
-            return scopes.entrySet().stream().collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** The scopes each operation's `panierIntegration` requirement lists; none: people only. */
+    private static Map<String, Set<String>> load(ServedContract contract) {
+        Map<String, Set<String>> scopes = new HashMap<>();
+        contract.operations().forEach((id, operation) -> operation.node().path("security").forEach(requirement -> {
+            if (requirement.has(SCHEME)) {
+                Set<String> names = new HashSet<>();
+                requirement.get(SCHEME).forEach(name -> names.add(name.asText()));
+                scopes.put(id, Set.copyOf(names));
+            }
+        }));
+        return Map.copyOf(scopes);
     }
 }

@@ -71,6 +71,9 @@ public class ProblemMappers {
         if (e instanceof UnrecognizedPropertyException unknown) {
             return unknownField(unknown);
         }
+        if (e instanceof JsonInput.RefusedText refused) {
+            return Problems.of(ProblemException.invalidField(path(refused), refused.getOriginalMessage()));
+        }
         if (e instanceof MismatchedInputException missing) {
             Matcher property = MISSING_PROPERTY.matcher(String.valueOf(missing.getOriginalMessage()));
             if (property.find()) {
@@ -128,6 +131,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
+        Response known = DatabaseRefusals.problem(e);
+        if (known != null) {
+            return known;
+        }
         String correlationId = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error, correlation id %s", correlationId);
         Response response = Problems.response(500, "internal", "Erreur inattendue",

@@ -84,10 +84,13 @@ public class OrderLifecycle {
             Order order = orders.lockOrder(caller, orderId);
             if (idempotencyKey != null && idempotencyKey.equals(order.pickupKey)) {
                 if (!hash.equals(order.pickupHash)) {
-                    throw new ProblemException(422, "idempotency-key-reused", "Clé d'idempotence déjà utilisée",
-                            "Cette clé a déjà servi pour un autre retrait ; utilisez-en une nouvelle.", List.of());
+                    throw keyReused();
                 }
                 return order;
+            }
+            if (idempotencyKey != null && !em.createQuery("select o.id from CustomerOrder o where o.pickupKey = :k",
+                    UUID.class).setParameter("k", idempotencyKey).getResultList().isEmpty()) {
+                throw keyReused();
             }
             if (!order.status.live()) {
                 throw ProblemException.conflict("Cette commande est " + OrderService.statusText(order.status) + ".");
@@ -104,6 +107,12 @@ public class OrderLifecycle {
                     payment == null ? null : payment.reference(), members.idOf(caller));
             return order;
         });
+    }
+
+    /** The key named another pickup, of this order or of another: a client bug, never a retry. */
+    private static ProblemException keyReused() {
+        return new ProblemException(422, "idempotency-key-reused", "Clé d'idempotence déjà utilisée",
+                "Cette clé a déjà servi pour un autre retrait ; utilisez-en une nouvelle.", List.of());
     }
 
     /**

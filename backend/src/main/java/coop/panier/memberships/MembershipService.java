@@ -92,6 +92,9 @@ public class MembershipService {
         memberService.current(person);
         return QuarkusTransaction.requiringNew().call(() -> {
             Member member = members.findBySubject(person.subject()).orElseThrow();
+            // A double click sends two joins at once: the second waits here, then finds the
+            // membership the first made and is refused with a 409 instead of failing on it.
+            members.getEntityManager().refresh(member, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
             standing.require(member, Standing.Need.BELONGING);
             Household household = householdFor(member, join);
             MembershipScale scale = scales.current();

@@ -10,6 +10,7 @@ import static coop.panier.testsupport.Tokens.admin;
 import static coop.panier.testsupport.Tokens.member;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
@@ -197,6 +198,20 @@ class OrderTest extends ApiTest {
                 .post("/api/v1/orders/" + id + "/status").then().statusCode(200).body("status", equalTo("PREPARED"));
         api(alice).contentType(ContentType.JSON).body(Map.of()).post("/api/v1/orders/" + id + "/cancel")
                 .then().statusCode(409);
+    }
+
+    @Test
+    void aPickupKeyAlreadyUsedForAnotherOrderIsRefusedAndThatOrderStaysUncollected() {
+        String bruno = activeMember("Bruno");
+        String first = place(alice, order(slot, honey, 1), null).path("id");
+        String second = place(bruno, order(slot, honey, 1), null).path("id");
+        String key = UUID.randomUUID().toString();
+        api(admin()).contentType(ContentType.JSON).header("Idempotency-Key", key).body(Map.of())
+                .post("/api/v1/orders/" + first + "/pickup").then().statusCode(200);
+        api(admin()).contentType(ContentType.JSON).header("Idempotency-Key", key).body(Map.of())
+                .post("/api/v1/orders/" + second + "/pickup").then().statusCode(422)
+                .contentType("application/problem+json").body("type", endsWith("/idempotency-key-reused"));
+        api(bruno).get("/api/v1/orders/" + second).then().statusCode(200).body("status", equalTo("PLACED"));
     }
 
     @Test
