@@ -38,6 +38,8 @@ public class PriceListImporter {
     private static final Logger LOG = Logger.getLogger(PriceListImporter.class);
     private static final int CHUNK = 250;
     static final int REJECTIONS_SHOWN = 1000;
+    private static final BigDecimal MAX_PRICE_CENTS = BigDecimal.valueOf(10_000_000);
+    private static final BigDecimal MAX_ORDER_STEP = BigDecimal.valueOf(1000);
 
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "price-list-import"));
 
@@ -154,77 +156,102 @@ public class PriceListImporter {
         }
     }
 
-    /** Applies one line; true when it created a product. */
+    /** What one line asks for, every cell checked; null where the line leaves the product's value. */
+    private record Change(String reference, long priceCents, String name, UUID categoryId, Product.Unit unit,
+            BigDecimal orderStep, String vatRate, String description, String origin, Set<Product.Label> labels) {
+    }
+
+    /**
+     * Applies one line; true when it created a product. The whole line is checked before the
+     * product is touched: a rejected line must leave it as it was, and a product changed then
+     * rejected would still be written when the chunk commits. The limits are those of a
+     * product written through the API, so that an imported product can be edited there.
+     */
     private boolean apply(UUID supplierId, Map<String, UUID> categories, PriceList.Line line) throws Rejected {
-        String reference = line.get(Column.REFERENCE);
-        if (reference == null) {
-            throw new Rejected("référence fournisseur manquante");
-        }
-        String price = line.get(Column.PRICE);
-        if (price == null) {
-            throw new Rejected("prix manquant");
-        }
-        long cents = PriceList.cents(price).orElseThrow(() -> new Rejected("prix illisible : « " + price + " »"));
-        Product product = products.find("supplierId = ?1 and supplierReference = ?2", supplierId, reference)
+        Change change = check(categories, line);
+        Product product = products.find("supplierId = ?1 and supplierReference = ?2", supplierId, change.reference())
                 .firstResult();
         boolean created = product == null;
         if (created) {
+            if (change.name() == null) {
+                throw new Rejected("nom manquant pour un nouveau produit");
+            }
+            if (change.categoryId() == null) {
+                throw new Rejected("catégorie manquante pour un nouveau produit");
+            }
             product = new Product();
             product.id = UUID.randomUUID();
             product.supplierId = supplierId;
-            product.supplierReference = reference;
+            product.supplierReference = change.reference();
             product.stockOnHand = BigDecimal.ZERO;
             product.unit = Product.Unit.PIECE;
             product.orderStep = BigDecimal.ONE;
             product.vatRate = "5.5";
             product.active = true;
             product.availableOnDrive = true;
-            if (line.get(Column.NAME) == null) {
-                throw new Rejected("nom manquant pour un nouveau produit");
-            }
-            if (line.get(Column.CATEGORY) == null) {
-                throw new Rejected("catégorie manquante pour un nouveau produit");
-            }
         }
-        product.priceCents = cents;
-        if (line.get(Column.NAME) != null) {
-            product.name = line.get(Column.NAME);
-        }
-        if (line.get(Column.CATEGORY) != null) {
-            UUID category = categories.get(PriceList.normalised(line.get(Column.CATEGORY)));
-            if (category == null) {
-                throw new Rejected("catégorie inconnue : « " + line.get(Column.CATEGORY) + " »");
-            }
-            product.categoryId = category;
-        }
-        if (line.get(Column.UNIT) != null) {
-            product.unit = unit(line.get(Column.UNIT));
-        }
-        if (line.get(Column.ORDER_STEP) != null) {
-            product.orderStep = PriceList.decimal(line.get(Column.ORDER_STEP))
-                    .filter(d -> d.signum() > 0 && d.stripTrailingZeros().scale() <= 3)
-                    .orElseThrow(() -> new Rejected("pas de commande illisible : « " + line.get(Column.ORDER_STEP) + " »"));
-        }
-        if (line.get(Column.VAT) != null) {
-            product.vatRate = vat(line.get(Column.VAT));
-        }
-        if (line.get(Column.DESCRIPTION) != null) {
-            product.description = line.get(Column.DESCRIPTION);
-        }
-        if (line.get(Column.ORIGIN) != null) {
-            product.origin = line.get(Column.ORIGIN);
-        }
-        if (line.get(Column.LABELS) != null) {
+        product.priceCents = change.priceCents();
+        product.name = given(change.name(), product.name);
+        product.categoryId = given(change.categoryId(), product.categoryId);
+        product.unit = given(change.unit(), product.unit);
+        product.orderStep = given(change.orderStep(), product.orderStep);
+        product.vatRate = given(change.vatRate(), product.vatRate);
+        product.description = given(change.description(), product.description);
+        product.origin = given(change.origin(), product.origin);
+        if (change.labels() != null) {
             product.labels.clear();
-            product.labels.addAll(labels(line.get(Column.LABELS)));
-        }
-        if (product.name.length() > 120) {
-            throw new Rejected("nom trop long (120 caractères au plus)");
+            product.labels.addAll(change.labels());
         }
         if (created) {
             products.persist(product);
         }
         return created;
+    }
+
+    private static Change check(Map<String, UUID> categories, PriceList.Line line) throws Rejected {
+        String reference = line.get(Column.REFERENCE);
+        if (reference == null) {
+            throw new Rejected("référence fournisseur manquante");
+        }
+        if (reference.length() > 60) {
+            throw new Rejected("référence fournisseur trop longue (60 caractères au plus)");
+        }
+        String price = line.get(Column.PRICE);
+        if (price == null) {
+            throw new Rejected("prix manquant");
+        }
+        BigDecimal cents = PriceList.cents(price).orElseThrow(() -> new Rejected("prix illisible : « " + price + " »"));
+        if (cents.compareTo(MAX_PRICE_CENTS) > 0) {
+            throw new Rejected("prix trop élevé : « " + price + " » (100 000 € au plus)");
+        }
+        String category = line.get(Column.CATEGORY);
+        UUID categoryId = category == null ? null : categories.get(PriceList.normalised(category));
+        if (category != null && categoryId == null) {
+            throw new Rejected("catégorie inconnue : « " + category + " »");
+        }
+        String step = line.get(Column.ORDER_STEP);
+        BigDecimal orderStep = step == null ? null : PriceList.decimal(step)
+                .filter(d -> d.signum() > 0 && d.compareTo(MAX_ORDER_STEP) <= 0 && d.stripTrailingZeros().scale() <= 3)
+                .orElseThrow(() -> new Rejected("pas de commande illisible : « " + step + " »"));
+        return new Change(reference, cents.longValueExact(), text(line, Column.NAME, "nom trop long", 120), categoryId,
+                line.get(Column.UNIT) == null ? null : unit(line.get(Column.UNIT)), orderStep,
+                line.get(Column.VAT) == null ? null : vat(line.get(Column.VAT)),
+                text(line, Column.DESCRIPTION, "description trop longue", 2000),
+                text(line, Column.ORIGIN, "origine trop longue", 120),
+                line.get(Column.LABELS) == null ? null : labels(line.get(Column.LABELS)));
+    }
+
+    /** A cell that must fit its column; characters counted as PostgreSQL counts them. */
+    private static String text(PriceList.Line line, Column column, String tooLong, int max) throws Rejected {
+        String value = line.get(column);
+        if (value != null && value.codePointCount(0, value.length()) > max) {
+            throw new Rejected(tooLong + " (" + max + " caractères au plus)");
+        }
+        return value;
+    }
+
+    private static <T> T given(T fromLine, T current) {
+        return fromLine != null ? fromLine : current;
     }
 
     private static Product.Unit unit(String value) throws Rejected {

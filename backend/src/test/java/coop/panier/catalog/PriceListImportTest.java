@@ -131,6 +131,50 @@ class PriceListImportTest extends ApiTest {
                 .body("finishedAt", org.hamcrest.Matchers.notNullValue());
     }
 
+    /** The one product a search finds, as any reader of the catalogue sees it. */
+    private static Response product(String search) {
+        return api().queryParam("q", search).get("/api/v1/products").then().statusCode(200)
+                .body("items", org.hamcrest.Matchers.hasSize(1)).extract().response();
+    }
+
+    @Test
+    void aRejectedLineLeavesTheExistingProductAsItWas() {
+        String header = "Référence;Nom;Prix;Catégorie;Unité;Labels\n";
+        finished(upload((header + "MIE-" + tag + ";Miel " + tag + ";8,50;Épicerie salée " + tag + ";pièce;bio,local\n")
+                .getBytes(StandardCharsets.UTF_8))).then().body("created", equalTo(1));
+
+        String wrong = header
+                + "MIE-" + tag + ";Miel de sapin " + tag + ";9,90;Rayon inconnu;pièce;\n"
+                + "MIE-" + tag + ";Miel de fleurs " + tag + ";9,95;Épicerie salée " + tag + ";pot;saison\n";
+        finished(upload(wrong.getBytes(StandardCharsets.UTF_8))).then().body("status", equalTo("DONE"))
+                .body("updated", equalTo(0)).body("rejected", equalTo(2))
+                .body("rejections.reason", equalTo(List.of("catégorie inconnue : « Rayon inconnu »", "unité inconnue : « pot »")));
+        product("miel " + tag).then().body("items[0].name", equalTo("Miel " + tag))
+                .body("items[0].priceCents", equalTo(850))
+                .body("items[0].labels", org.hamcrest.Matchers.containsInAnyOrder("ORGANIC", "LOCAL"));
+    }
+
+    @Test
+    void aPriceTooLargeOrANameTooLongIsARejectedLineNotAFailedImport() {
+        String header = "Référence;Nom;Prix;Catégorie\n";
+        finished(upload((header + "CAF-" + tag + ";Café " + tag + ";12,00;Épicerie salée " + tag + "\n")
+                .getBytes(StandardCharsets.UTF_8))).then().body("created", equalTo(1));
+
+        String file = header
+                + "CAF-" + tag + ";Café " + tag + ";99999999999999999999,99;\n"
+                + "CAF-" + tag + ";Café " + tag + ";100000,01;\n"
+                + "CAF-" + tag + ";" + "Café très long ".repeat(9) + tag + ";13,00;\n"
+                + "THE-" + tag + ";Thé " + tag + ";6,00;Épicerie salée " + tag + "\n";
+        finished(upload(file.getBytes(StandardCharsets.UTF_8))).then().body("status", equalTo("DONE"))
+                .body("processedLines", equalTo(4)).body("created", equalTo(1)).body("rejected", equalTo(3))
+                .body("rejections.line", equalTo(List.of(2, 3, 4)))
+                .body("rejections[0].reason", equalTo("prix trop élevé : « 99999999999999999999,99 » (100 000 € au plus)"))
+                .body("rejections[1].reason", equalTo("prix trop élevé : « 100000,01 » (100 000 € au plus)"))
+                .body("rejections[2].reason", equalTo("nom trop long (120 caractères au plus)"));
+        product("cafe " + tag).then().body("items[0].name", equalTo("Café " + tag)).body("items[0].priceCents", equalTo(1200));
+        product("the " + tag).then().body("items[0].priceCents", equalTo(600));
+    }
+
     @Test
     void anUnknownSupplierIs404() {
         api(admin()).contentType("text/csv").body("Référence;Prix\nX;1\n".getBytes(StandardCharsets.UTF_8))
