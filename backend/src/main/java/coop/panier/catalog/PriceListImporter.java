@@ -23,6 +23,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 
 import org.jboss.logging.Logger;
 
@@ -112,9 +113,21 @@ public class PriceListImporter {
                 Category.<Category>listAll().forEach(c -> byName.putIfAbsent(PriceList.normalised(c.name), c.id));
                 return byName;
             });
-            for (int from = 0; from < lines.size(); from += CHUNK) {
-                List<PriceList.Line> chunk = lines.subList(from, Math.min(from + CHUNK, lines.size()));
-                QuarkusTransaction.requiringNew().run(() -> applyChunk(importId, supplierId, categories, chunk));
+            int processed = 0;
+            while (processed < lines.size()) {
+                int from = processed;
+                try {
+                    processed = QuarkusTransaction.requiringNew()
+                            .call(() -> applyLines(importId, supplierId, categories, lines, from, CHUNK));
+                } catch (RuntimeException chunkFailed) {
+                    // A line the checks let through failed in the database (a product changed by
+                    // someone meanwhile, most often): the chunk is rolled back, and redone line by
+                    // line to find that line and apply all the others.
+                    LOG.debugf(chunkFailed, "Price list import %s: lines from %d redone one by one", importId, from);
+                    for (int end = Math.min(from + CHUNK, lines.size()); processed < end;) {
+                        processed = applyAlone(importId, supplierId, categories, lines, processed);
+                    }
+                }
             }
             finish(importId, PriceListImport.Status.DONE);
         } catch (RuntimeException e) {
@@ -123,9 +136,14 @@ public class PriceListImporter {
         }
     }
 
-    private void applyChunk(UUID importId, UUID supplierId, Map<String, UUID> categories, List<PriceList.Line> chunk) {
-        PriceListImport run = PriceListImport.findById(importId);
-        for (PriceList.Line line : chunk) {
+    /**
+     * Applies up to max lines from the first one not yet processed, counting them in the same
+     * transaction, so that what is counted is exactly what was applied; returns the lines processed.
+     */
+    private int applyLines(UUID importId, UUID supplierId, Map<String, UUID> categories, List<PriceList.Line> lines,
+            int from, int max) {
+        PriceListImport run = em.find(PriceListImport.class, importId, LockModeType.PESSIMISTIC_WRITE);
+        for (PriceList.Line line : lines.subList(from, Math.min(from + max, lines.size()))) {
             try {
                 if (apply(supplierId, categories, line)) {
                     run.created++;
@@ -133,13 +151,53 @@ public class PriceListImporter {
                     run.updated++;
                 }
             } catch (Rejected rejected) {
-                run.rejected++;
-                em.createNativeQuery("insert into price_list_rejection (import_id, line, reason) values (:id, :line, :reason)")
-                        .setParameter("id", importId).setParameter("line", line.number())
-                        .setParameter("reason", rejected.getMessage()).executeUpdate();
+                reject(run, line, rejected.getMessage());
             }
             run.processedLines++;
         }
+        em.flush();
+        return run.processedLines;
+    }
+
+    /**
+     * One line in its own transaction. Tried again when it fails, as it reads the product afresh:
+     * changed or created by someone meanwhile, it is then applied over that; else rejected.
+     */
+    private int applyAlone(UUID importId, UUID supplierId, Map<String, UUID> categories, List<PriceList.Line> lines,
+            int index) {
+        RuntimeException failure = null;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            try {
+                return QuarkusTransaction.requiringNew()
+                        .call(() -> applyLines(importId, supplierId, categories, lines, index, 1));
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+        }
+        LOG.warnf(failure, "Price list import %s: line %d rejected", importId, lines.get(index).number());
+        String reason = changedMeanwhile(failure) ? "produit modifié pendant l'import, ligne non appliquée : réimportez-la"
+                : "ligne non appliquée à cause d'une erreur inattendue";
+        return QuarkusTransaction.requiringNew().call(() -> {
+            PriceListImport run = em.find(PriceListImport.class, importId, LockModeType.PESSIMISTIC_WRITE);
+            reject(run, lines.get(index), reason);
+            return ++run.processedLines;
+        });
+    }
+
+    private static boolean changedMeanwhile(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof jakarta.persistence.OptimisticLockException || t instanceof org.hibernate.StaleStateException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void reject(PriceListImport run, PriceList.Line line, String reason) {
+        run.rejected++;
+        em.createNativeQuery("insert into price_list_rejection (import_id, line, reason) values (:id, :line, :reason)")
+                .setParameter("id", run.id).setParameter("line", line.number()).setParameter("reason", reason)
+                .executeUpdate();
     }
 
     private static void finish(UUID importId, PriceListImport.Status status) {

@@ -175,6 +175,46 @@ class PriceListImportTest extends ApiTest {
         product("the " + tag).then().body("items[0].priceCents", equalTo(600));
     }
 
+    @jakarta.inject.Inject
+    javax.sql.DataSource dataSource;
+
+    @Test
+    void aReferentEditingAProductDuringTheImportDoesNotFailIt() throws Exception {
+        String header = "Référence;Nom;Prix;Catégorie\n";
+        finished(upload((header + "LEN-" + tag + ";Lentilles " + tag + ";3,20;Épicerie salée " + tag + "\n")
+                .getBytes(StandardCharsets.UTF_8))).then().body("created", equalTo(1));
+        String lentils = product("lentilles " + tag).path("items[0].id");
+
+        // The référent's change is written but not yet committed when the import writes the same
+        // product: the import's update waits for it, then finds the version it read outdated.
+        try (java.sql.Connection referent = dataSource.getConnection()) {
+            referent.setAutoCommit(false);
+            try (var edit = referent.prepareStatement(
+                    "update product set name = ?, version = version + 1 where id = ?::uuid")) {
+                edit.setString(1, "Lentilles vertes " + tag);
+                edit.setString(2, lentils);
+                edit.executeUpdate();
+            }
+            Response started = upload((header + "LEN-" + tag + ";;3,40;\n" + "POI-" + tag + ";Pois chiches " + tag
+                    + ";2,90;Épicerie salée " + tag + "\n").getBytes(StandardCharsets.UTF_8));
+            await().atMost(Duration.ofMinutes(1)).until(() -> importWaitsForALock());
+            referent.commit();
+            finished(started).then().body("status", equalTo("DONE")).body("updated", equalTo(1))
+                    .body("created", equalTo(1)).body("rejected", equalTo(0));
+        }
+        product("lentilles " + tag).then().body("items[0].name", equalTo("Lentilles vertes " + tag))
+                .body("items[0].priceCents", equalTo(340));
+    }
+
+    private boolean importWaitsForALock() throws java.sql.SQLException {
+        try (java.sql.Connection c = dataSource.getConnection(); var s = c.createStatement();
+                var rs = s.executeQuery("select count(*) from pg_stat_activity where wait_event_type = 'Lock'"
+                        + " and query ilike 'update product%'")) {
+            rs.next();
+            return rs.getInt(1) > 0;
+        }
+    }
+
     @Test
     void anUnknownSupplierIs404() {
         api(admin()).contentType("text/csv").body("Référence;Prix\nX;1\n".getBytes(StandardCharsets.UTF_8))
