@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import coop.panier.catalog.PriceList.Column;
 import coop.panier.common.Caller;
@@ -18,6 +19,7 @@ import coop.panier.common.ProblemException;
 import coop.panier.members.MemberRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -32,6 +34,10 @@ import org.jboss.logging.Logger;
  * a 10,000-line file neither blocks the request nor holds one long transaction, and its
  * progress can be followed. Each line creates or updates the product with its supplier
  * reference; a line that cannot be applied is rejected with its reason.
+ * <p>
+ * With several backend instances, an import is run by the one that claimed it, under a lease
+ * renewed after each chunk; an instance that stops or dies stops renewing it, and another
+ * resumes the import from the file kept in the database, after the lines already counted.
  */
 @ApplicationScoped
 public class PriceListImporter {
@@ -42,7 +48,17 @@ public class PriceListImporter {
     private static final BigDecimal MAX_PRICE_CENTS = BigDecimal.valueOf(10_000_000);
     private static final BigDecimal MAX_ORDER_STEP = BigDecimal.valueOf(1000);
 
+    /** How long an import stays this instance's without news from it; renewed after each chunk. */
+    static final int LEASE_SECONDS = 120;
+    private static final int LOST = -1;
+
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "price-list-import"));
+
+    /** This process, as the owner of the imports it runs: a new one at each start. */
+    private final UUID instance = UUID.randomUUID();
+
+    /** Imports queued or running here. */
+    private final AtomicInteger busy = new AtomicInteger();
 
     @Inject
     ProductRepository products;
@@ -65,18 +81,21 @@ public class PriceListImporter {
             if (Supplier.findById(supplierId) == null) {
                 throw ProblemException.notFound("Aucun fournisseur ne porte cet identifiant.");
             }
-            PriceListImport run = new PriceListImport();
-            run.id = UUID.randomUUID();
-            run.supplierId = supplierId;
-            run.fileName = fileName == null || fileName.isBlank() ? null : fileName.strip();
-            run.status = PriceListImport.Status.RUNNING;
-            run.totalLines = list.lines().size();
-            run.startedBy = startedBy;
-            run.startedAt = Instant.now();
-            run.persist();
-            return run;
+            UUID id = UUID.randomUUID();
+            // The file is kept with the import, for whichever instance has to finish it.
+            em.createNativeQuery("""
+                    insert into price_list_import (id, supplier_id, file_name, status, total_lines, started_by,
+                                                   started_at, claimed_by, lease_until, content)
+                    values (:id, :supplier, cast(:fileName as text), 'RUNNING', :total, cast(:startedBy as uuid),
+                            :startedAt, :instance, now() + :lease * interval '1 second', :content)""")
+                    .setParameter("id", id).setParameter("supplier", supplierId)
+                    .setParameter("fileName", fileName == null || fileName.isBlank() ? null : fileName.strip())
+                    .setParameter("total", list.lines().size()).setParameter("startedBy", startedBy)
+                    .setParameter("startedAt", Instant.now()).setParameter("instance", instance)
+                    .setParameter("lease", LEASE_SECONDS).setParameter("content", file).executeUpdate();
+            return em.find(PriceListImport.class, id);
         });
-        worker.submit(() -> process(started.id, supplierId, list.lines()));
+        submit(started.id);
         return started;
     }
 
@@ -91,58 +110,128 @@ public class PriceListImporter {
                 .setParameter("id", id).setMaxResults(REJECTIONS_SHOWN).getResultList());
     }
 
+    /** Its imports stay claimed by this instance until their lease runs out; then another takes them up. */
     @PreDestroy
     void stop() {
         worker.shutdownNow();
     }
 
-    /** An import still running when the application stopped will never finish: say so. */
-    void abandonUnfinished(@Observes StartupEvent start) {
-        int abandoned = QuarkusTransaction.requiringNew().call(() -> PriceListImport.update(
-                "status = ?1, finishedAt = ?2 where status = ?3",
-                PriceListImport.Status.FAILED, Instant.now(), PriceListImport.Status.RUNNING));
-        if (abandoned > 0) {
-            LOG.warnf("%d price list import(s) were interrupted by a restart and are marked failed", abandoned);
+    void onStart(@Observes StartupEvent start) {
+        resumeAbandoned();
+    }
+
+    /**
+     * Takes up an import whose instance stopped renewing its lease (it stopped or died), and
+     * resumes it after the lines already processed. Only when this instance has nothing to
+     * import, and one at a time: an import waiting here behind another would see its new lease
+     * run out. SKIP LOCKED: two instances looking at once take different imports, and none takes
+     * one whose chunk is being applied.
+     */
+    @Scheduled(every = "${panier.price-list-import.lease-check:60s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void resumeAbandoned() {
+        if (!idle() || worker.isShutdown()) {
+            return;
+        }
+        UUID taken = QuarkusTransaction.requiringNew().call(() -> {
+            List<UUID> expired = em.createNativeQuery("""
+                    select id from price_list_import where status = 'RUNNING' and lease_until < now()
+                    order by lease_until limit 1 for update skip locked""", UUID.class).getResultList();
+            if (expired.isEmpty()) {
+                return null;
+            }
+            em.createNativeQuery("""
+                    update price_list_import set claimed_by = :instance, lease_until = now() + :lease * interval '1 second'
+                    where id = :id""").setParameter("instance", instance).setParameter("lease", LEASE_SECONDS)
+                    .setParameter("id", expired.get(0)).executeUpdate();
+            return expired.get(0);
+        });
+        if (taken != null) {
+            LOG.infof("Price list import %s: its instance's lease ran out, resumed here", taken);
+            submit(taken);
         }
     }
 
-    private void process(UUID importId, UUID supplierId, List<PriceList.Line> lines) {
+    boolean idle() {
+        return busy.get() == 0;
+    }
+
+    UUID instance() {
+        return instance;
+    }
+
+    private void submit(UUID importId) {
+        busy.incrementAndGet();
+        worker.submit(() -> {
+            try {
+                process(importId);
+            } finally {
+                busy.decrementAndGet();
+            }
+            resumeAbandoned();
+        });
+    }
+
+    private void process(UUID importId) {
         try {
+            List<byte[]> file = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                    "select content from price_list_import where id = :id and status = 'RUNNING' and claimed_by = :instance",
+                    byte[].class).setParameter("id", importId).setParameter("instance", instance).getResultList());
+            if (file.isEmpty()) {
+                return;
+            }
+            List<PriceList.Line> lines = PriceList.read(file.get(0)).lines();
+            UUID supplierId = find(importId).orElseThrow().supplierId;
             Map<String, UUID> categories = QuarkusTransaction.requiringNew().call(() -> {
                 Map<String, UUID> byName = new HashMap<>();
                 Category.<Category>listAll().forEach(c -> byName.putIfAbsent(PriceList.normalised(c.name), c.id));
                 return byName;
             });
-            int processed = 0;
-            while (processed < lines.size()) {
-                int from = processed;
+            int processed;
+            do {
+                if (Thread.currentThread().isInterrupted()) {
+                    return;
+                }
                 try {
                     processed = QuarkusTransaction.requiringNew()
-                            .call(() -> applyLines(importId, supplierId, categories, lines, from, CHUNK));
+                            .call(() -> applyLines(importId, supplierId, categories, lines, CHUNK));
                 } catch (RuntimeException chunkFailed) {
                     // A line the checks let through failed in the database (a product changed by
                     // someone meanwhile, most often): the chunk is rolled back, and redone line by
                     // line to find that line and apply all the others.
-                    LOG.debugf(chunkFailed, "Price list import %s: lines from %d redone one by one", importId, from);
-                    for (int end = Math.min(from + CHUNK, lines.size()); processed < end;) {
-                        processed = applyAlone(importId, supplierId, categories, lines, processed);
+                    LOG.debugf(chunkFailed, "Price list import %s: a chunk is redone line by line", importId);
+                    processed = 0;
+                    for (int i = 0; i < CHUNK && processed != LOST && processed < lines.size(); i++) {
+                        processed = applyAlone(importId, supplierId, categories, lines);
                     }
                 }
+            } while (processed != LOST && processed < lines.size());
+            if (processed != LOST) {
+                finish(importId, PriceListImport.Status.DONE);
             }
-            finish(importId, PriceListImport.Status.DONE);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | PriceList.NotAPriceList e) {
             LOG.errorf(e, "Price list import %s failed", importId);
             finish(importId, PriceListImport.Status.FAILED);
         }
     }
 
+    /** The import, locked, while it is still this instance's to run; else null. */
+    private PriceListImport owned(UUID importId) {
+        PriceListImport run = em.find(PriceListImport.class, importId, LockModeType.PESSIMISTIC_WRITE);
+        return run != null && run.status == PriceListImport.Status.RUNNING && instance.equals(run.claimedBy) ? run : null;
+    }
+
     /**
      * Applies up to max lines from the first one not yet processed, counting them in the same
-     * transaction, so that what is counted is exactly what was applied; returns the lines processed.
+     * transaction, so that what is counted is exactly what was applied, and renews the lease;
+     * returns the lines processed, or LOST when another instance has taken the import over.
      */
     private int applyLines(UUID importId, UUID supplierId, Map<String, UUID> categories, List<PriceList.Line> lines,
-            int from, int max) {
-        PriceListImport run = em.find(PriceListImport.class, importId, LockModeType.PESSIMISTIC_WRITE);
+            int max) {
+        PriceListImport run = owned(importId);
+        if (run == null) {
+            return LOST;
+        }
+        int from = run.processedLines;
         for (PriceList.Line line : lines.subList(from, Math.min(from + max, lines.size()))) {
             try {
                 if (apply(supplierId, categories, line)) {
@@ -155,31 +244,36 @@ public class PriceListImporter {
             }
             run.processedLines++;
         }
+        em.createNativeQuery("update price_list_import set lease_until = now() + :lease * interval '1 second' where id = :id")
+                .setParameter("lease", LEASE_SECONDS).setParameter("id", importId).executeUpdate();
         em.flush();
         return run.processedLines;
     }
 
     /**
-     * One line in its own transaction. Tried again when it fails, as it reads the product afresh:
-     * changed or created by someone meanwhile, it is then applied over that; else rejected.
+     * The next line in its own transaction. Tried again when it fails, as it reads the product
+     * afresh: changed or created by someone meanwhile, it is then applied over that; else rejected.
      */
-    private int applyAlone(UUID importId, UUID supplierId, Map<String, UUID> categories, List<PriceList.Line> lines,
-            int index) {
+    private int applyAlone(UUID importId, UUID supplierId, Map<String, UUID> categories, List<PriceList.Line> lines) {
         RuntimeException failure = null;
         for (int attempt = 0; attempt < 3; attempt++) {
             try {
-                return QuarkusTransaction.requiringNew()
-                        .call(() -> applyLines(importId, supplierId, categories, lines, index, 1));
+                return QuarkusTransaction.requiringNew().call(() -> applyLines(importId, supplierId, categories, lines, 1));
             } catch (RuntimeException e) {
                 failure = e;
             }
         }
-        LOG.warnf(failure, "Price list import %s: line %d rejected", importId, lines.get(index).number());
+        RuntimeException last = failure;
         String reason = changedMeanwhile(failure) ? "produit modifié pendant l'import, ligne non appliquée : réimportez-la"
                 : "ligne non appliquée à cause d'une erreur inattendue";
         return QuarkusTransaction.requiringNew().call(() -> {
-            PriceListImport run = em.find(PriceListImport.class, importId, LockModeType.PESSIMISTIC_WRITE);
-            reject(run, lines.get(index), reason);
+            PriceListImport run = owned(importId);
+            if (run == null) {
+                return LOST;
+            }
+            PriceList.Line line = lines.get(run.processedLines);
+            LOG.warnf(last, "Price list import %s: line %d rejected", importId, line.number());
+            reject(run, line, reason);
             return ++run.processedLines;
         });
     }
@@ -200,12 +294,19 @@ public class PriceListImporter {
                 .executeUpdate();
     }
 
-    private static void finish(UUID importId, PriceListImport.Status status) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            PriceListImport run = PriceListImport.findById(importId);
-            run.status = status;
-            run.finishedAt = Instant.now();
-        });
+    /** Ends the import if it is still this instance's, and lets its file go. */
+    private void finish(UUID importId, PriceListImport.Status status) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                    update price_list_import
+                    set status = :status, finished_at = :now, lease_until = null, content = null
+                    where id = :id and status = 'RUNNING' and claimed_by = :instance""")
+                    .setParameter("status", status.name()).setParameter("now", Instant.now())
+                    .setParameter("id", importId).setParameter("instance", instance).executeUpdate());
+        } catch (RuntimeException e) {
+            // Its lease will run out, and another instance will try again.
+            LOG.errorf(e, "Price list import %s could not be marked %s", importId, status);
+        }
     }
 
     private static final class Rejected extends Exception {

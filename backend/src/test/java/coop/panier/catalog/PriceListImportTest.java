@@ -114,21 +114,88 @@ class PriceListImportTest extends ApiTest {
     @jakarta.inject.Inject
     PriceListImporter importer;
 
+    private void sql(String statement, Object... parameters) throws java.sql.SQLException {
+        try (java.sql.Connection c = dataSource.getConnection(); var s = c.prepareStatement(statement)) {
+            for (int i = 0; i < parameters.length; i++) {
+                s.setObject(i + 1, parameters[i]);
+            }
+            s.execute();
+        }
+    }
+
+    private Object column(String column, UUID importId) throws java.sql.SQLException {
+        try (java.sql.Connection c = dataSource.getConnection();
+                var s = c.prepareStatement("select " + column + " from price_list_import where id = ?")) {
+            s.setObject(1, importId);
+            try (var rs = s.executeQuery()) {
+                rs.next();
+                return rs.getObject(1);
+            }
+        }
+    }
+
+    /** An import as another instance left it in the database: its file, its lease, how far it went. */
+    private UUID runningImport(String csv, int lines, int processed, UUID owner, String leaseFromNow)
+            throws java.sql.SQLException {
+        UUID id = UUID.randomUUID();
+        sql("insert into price_list_import (id, supplier_id, status, total_lines, processed_lines, created_count,"
+                + " started_at, claimed_by, lease_until, content)"
+                + " values (?, ?::uuid, 'RUNNING', ?, ?, ?, now(), ?, now() + ?::interval, ?)",
+                id, supplier, lines, processed, processed, owner, leaseFromNow, csv.getBytes(StandardCharsets.UTF_8));
+        return id;
+    }
+
     @Test
-    void anImportInterruptedByARestartIsMarkedFailed() {
-        UUID id = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
-            PriceListImport run = new PriceListImport();
-            run.id = UUID.randomUUID();
-            run.supplierId = UUID.fromString(supplier);
-            run.status = PriceListImport.Status.RUNNING;
-            run.totalLines = 10;
-            run.startedAt = java.time.Instant.now();
-            run.persist();
-            return run.id;
-        });
-        importer.abandonUnfinished(null);
-        api(admin()).get("/api/v1/price-list-imports/" + id).then().body("status", equalTo("FAILED"))
+    void anImportLeasedByAnotherLiveInstanceIsLeftToIt() throws Exception {
+        UUID other = UUID.randomUUID();
+        UUID id = runningImport("Référence;Nom;Prix;Catégorie\nAUT-" + tag + ";Autre " + tag + ";1,00;Épicerie salée " + tag
+                + "\n", 1, 0, other, "10 minutes");
+        await().atMost(Duration.ofMinutes(1)).until(importer::idle);
+
+        importer.onStart(null);
+        importer.resumeAbandoned();
+
+        assertThat(column("claimed_by", id)).isEqualTo(other);
+        api(admin()).get("/api/v1/price-list-imports/" + id).then().body("status", equalTo("RUNNING"))
+                .body("processedLines", equalTo(0)).body("finishedAt", org.hamcrest.Matchers.nullValue());
+        api().queryParam("q", "autre " + tag).get("/api/v1/products").then().body("items", org.hamcrest.Matchers.empty());
+        sql("delete from price_list_import where id = ?", id);
+    }
+
+    @Test
+    void anImportWhoseLeaseRanOutIsFinishedHereFromWhereItStood() throws Exception {
+        String csv = "Référence;Nom;Prix;Catégorie\n"
+                + "UN-" + tag + ";Premier " + tag + ";1,00;Épicerie salée " + tag + "\n"
+                + "DEUX-" + tag + ";Deuxième " + tag + ";2,00;Épicerie salée " + tag + "\n"
+                + "TROIS-" + tag + ";Troisième " + tag + ";3,00;Épicerie salée " + tag + "\n";
+        // The instance that died had applied the first line (here, only counted it).
+        UUID id = runningImport(csv, 3, 1, UUID.randomUUID(), "-1 minute");
+        String location = "/api/v1/price-list-imports/" + id;
+
+        // While another instance is taking it up (and holds its row), this one leaves it.
+        try (java.sql.Connection another = dataSource.getConnection()) {
+            another.setAutoCommit(false);
+            try (var lock = another.prepareStatement("select 1 from price_list_import where id = ? for update")) {
+                lock.setObject(1, id);
+                lock.execute();
+            }
+            await().atMost(Duration.ofMinutes(1)).until(importer::idle);
+            importer.resumeAbandoned();
+            api(admin()).get(location).then().body("status", equalTo("RUNNING")).body("processedLines", equalTo(1));
+            another.rollback();
+        }
+
+        importer.resumeAbandoned();
+        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200))
+                .until(() -> !"RUNNING".equals(api(admin()).get(location).path("status")));
+        api(admin()).get(location).then().body("status", equalTo("DONE")).body("processedLines", equalTo(3))
+                .body("created", equalTo(3)).body("rejected", equalTo(0))
                 .body("finishedAt", org.hamcrest.Matchers.notNullValue());
+        product("deuxieme " + tag).then().body("items[0].priceCents", equalTo(200));
+        product("troisieme " + tag).then().body("items[0].priceCents", equalTo(300));
+        api().queryParam("q", "premier " + tag).get("/api/v1/products").then().body("items", org.hamcrest.Matchers.empty());
+        assertThat(column("claimed_by", id)).isEqualTo(importer.instance());
+        assertThat(column("content", id)).isNull();
     }
 
     /** The one product a search finds, as any reader of the catalogue sees it. */
