@@ -163,6 +163,17 @@ class PriceListImportTest extends ApiTest {
     }
 
     @Test
+    void aRunningImportWithoutLeaseOrFileIsRefusedByPostgres() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> sql("insert into price_list_import"
+                + " (id, supplier_id, status, total_lines, started_at) values (?, ?::uuid, 'RUNNING', 1, now())",
+                UUID.randomUUID(), supplier)).hasMessageContaining("price_list_import_running_is_leased");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> sql("insert into price_list_import"
+                + " (id, supplier_id, status, total_lines, started_at, finished_at, content)"
+                + " values (?, ?::uuid, 'DONE', 1, now(), now(), '\\x00')",
+                UUID.randomUUID(), supplier)).hasMessageContaining("price_list_import_finished_is_released");
+    }
+
+    @Test
     void anImportWhoseLeaseRanOutIsFinishedHereFromWhereItStood() throws Exception {
         String csv = "Référence;Nom;Prix;Catégorie\n"
                 + "UN-" + tag + ";Premier " + tag + ";1,00;Épicerie salée " + tag + "\n"
