@@ -168,11 +168,14 @@ public final class PriceList {
                 .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9 ]", " ").replaceAll("\\s+", " ").strip();
     }
 
-    /** "4,20 €", "4.2" or "4" as 420 cents; empty when it is not an amount. */
-    public static Optional<Long> cents(String value) {
+    /**
+     * "4,20 €", "4.2" or "4" as 420 cents; empty when it is not an amount. Not narrowed to a long:
+     * a file may hold any number, and its line must be refused for that, not the whole file.
+     */
+    public static Optional<java.math.BigDecimal> cents(String value) {
         return decimal(value.replace("€", "").replace("EUR", ""))
                 .filter(d -> d.signum() >= 0 && d.stripTrailingZeros().scale() <= 2)
-                .map(d -> d.movePointRight(2).setScale(0).longValueExact());
+                .map(d -> d.movePointRight(2));
     }
 
     public static Optional<java.math.BigDecimal> decimal(String value) {

@@ -56,4 +56,8 @@ public class PriceListImport extends PanacheEntityBase {
 
     @Column(name = "finished_at")
     public Instant finishedAt;
+
+    /** The backend instance running it; claimed, with its lease and file, in SQL only (see PriceListImporter). */
+    @Column(name = "claimed_by", insertable = false, updatable = false)
+    public UUID claimedBy;
 }
