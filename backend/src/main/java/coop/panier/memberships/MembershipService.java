@@ -32,7 +32,7 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class MembershipService {
 
-    private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRENCH);
+    static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRENCH);
 
     @Inject
     MembershipRepository memberships;
@@ -94,10 +94,12 @@ public class MembershipService {
             Member member = members.findBySubject(person.subject()).orElseThrow();
             standing.require(member, Standing.Need.BELONGING);
             Household household = householdFor(member, join);
-            MembershipScale scale = scales.current();
+            LocalDate today = LocalDate.now(clock);
+            MembershipPeriods.Period period = periods.startingOn(nextStart(household.id, today, true));
+            // The scale of the new period, not today's: a renewal is priced on the day it starts.
+            MembershipScale scale = scales.pricing(period);
             FeeQuote quote = FeeQuote.compute(scale.toBrackets(), household.consumptionUnits(),
                     join.monthlyIncomeCents());
-            LocalDate today = LocalDate.now(clock);
 
             Membership membership = new Membership();
             membership.id = UUID.randomUUID();
@@ -106,7 +108,6 @@ public class MembershipService {
             membership.bracketCode = quote.bracket().code();
             membership.bracketFeeCents = quote.feeCents();
             membership.solidarityCents = join.solidarityCents();
-            MembershipPeriods.Period period = periods.startingOn(nextStart(household, today));
             membership.periodStart = period.start();
             membership.periodEnd = period.end();
             membership.declaredOn = today;
@@ -118,16 +119,27 @@ public class MembershipService {
         });
     }
 
-    /** The fee for a composition given, or else for the caller's household as it is known. */
+    /**
+     * The fee for a composition given, or else for the caller's household as it is known, with
+     * the scale that joining or renewing now would use. While a membership runs and its renewal
+     * is not open yet, the quote is what joining today would cost.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     public MembershipScaleService.Quote quote(Caller caller, long monthlyIncomeCents, Integer adults, Integer children) {
-        if (adults != null) {
-            return scales.quote(adults, children, monthlyIncomeCents);
-        }
         Household household = java.util.Optional.ofNullable(members.householdOf(caller))
-                .map(id -> households.findById(id))
-                .orElseThrow(() -> ProblemException.invalidField("household", "indiquez la composition de votre foyer"));
-        return scales.quote(household.adults, household.children, monthlyIncomeCents);
+                .map(id -> households.findById(id)).orElse(null);
+        ConsumptionUnits units;
+        if (adults != null) {
+            units = ConsumptionUnits.of(adults, children);
+        } else if (household != null) {
+            units = household.consumptionUnits();
+        } else {
+            throw ProblemException.invalidField("household", "indiquez la composition de votre foyer");
+        }
+        LocalDate today = LocalDate.now(clock);
+        LocalDate start = household == null ? today : nextStart(household.id, today, false);
+        MembershipScale scale = scales.pricing(periods.startingOn(start));
+        return MembershipScaleService.quote(scale, units, monthlyIncomeCents);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -251,15 +263,21 @@ public class MembershipService {
         return household;
     }
 
-    /** Today, or the day after the current membership when renewing; renewal opens 60 days before. */
-    private LocalDate nextStart(Household household, LocalDate today) {
-        var latest = memberships.latestOf(household.id);
+    /**
+     * Today, or the day after the current membership when renewing; renewal opens 60 days before.
+     * Before it opens, a join is refused, or, when `refuseEarly` is false, today is answered.
+     */
+    private LocalDate nextStart(UUID householdId, LocalDate today, boolean refuseEarly) {
+        var latest = memberships.latestOf(householdId);
         if (latest.isEmpty() || latest.get().periodEnd.isBefore(today)) {
             return today;
         }
         LocalDate end = latest.get().periodEnd;
         LocalDate opens = end.minusDays(MembershipPeriods.RENEWAL_OPENS_DAYS_BEFORE);
         if (today.isBefore(opens)) {
+            if (!refuseEarly) {
+                return today;
+            }
             throw ProblemException.conflict("Votre adhésion court jusqu'au " + FRENCH_DATE.format(end)
                     + " ; vous pourrez la renouveler à partir du " + FRENCH_DATE.format(opens) + ".");
         }

@@ -108,6 +108,56 @@ class MembershipTest extends ApiTest {
                 .then().statusCode(400).body("errors[0].field", equalTo("household"));
     }
 
+    /** A member of a new one-adult household whose membership, at today's scale, ends on `end`. */
+    private String memberWhoseMembershipEndsOn(TestPerson person, LocalDate end) throws Exception {
+        String memberId = api(member(person)).get("/api/v1/me").then().statusCode(200).extract().path("id");
+        String household = api(admin()).contentType(ContentType.JSON)
+                .body(Map.of("name", "Foyer " + person.lastName(), "adults", 1, "children", 0))
+                .post("/api/v1/households").then().statusCode(201).extract().path("id");
+        api(admin()).put("/api/v1/households/" + household + "/members/" + memberId).then().statusCode(200);
+        try (var c = dataSource.getConnection(); var st = c.prepareStatement("""
+                insert into membership (id, household_id, scale_id, bracket_code, bracket_fee_cents,
+                                        period_start, period_end, declared_on)
+                values (gen_random_uuid(), ?::uuid, ?::uuid, 'C', 4000, ?, ?, ?)""")) {
+            st.setString(1, household);
+            st.setString(2, scales.inForceOn(TODAY).orElseThrow().id.toString());
+            st.setObject(3, end.minusYears(1).plusDays(1));
+            st.setObject(4, end);
+            st.setObject(5, end.minusYears(1).plusDays(1));
+            st.executeUpdate();
+        }
+        return household;
+    }
+
+    @Test
+    void aRenewalIsChargedWithTheScaleInForceWhenItsPeriodStartsNotTodays() throws Exception {
+        TestPerson person = TestPerson.random("Odile", "Garnier");
+        memberWhoseMembershipEndsOn(person, TODAY.plusDays(19));
+        String next = TestScales.define(TODAY.plusDays(20), TODAY.plusDays(25), 1_100, 2_200, 4_400, 6_600);
+
+        api(member(person)).contentType(ContentType.JSON).body(Map.of("monthlyIncomeCents", 150_000))
+                .post("/api/v1/me/membership/quote").then().statusCode(200)
+                .body("scaleId", equalTo(next)).body("bracket.code", equalTo("C")).body("feeCents", equalTo(4_400));
+        join(person, 150_000, null, null, 0).then().statusCode(201)
+                .body("scaleId", equalTo(next))
+                .body("bracketCode", equalTo("C"))
+                .body("bracketFeeCents", equalTo(4_400))
+                .body("amountDueCents", equalTo(4_400))
+                .body("periodStart", equalTo(TODAY.plusDays(20).toString()));
+    }
+
+    @Test
+    void aRenewalStartingWhenNoScaleIsDefinedIsRefusedAndNotPricedWithTodays() throws Exception {
+        TestPerson person = TestPerson.random("Paul", "Mercier");
+        memberWhoseMembershipEndsOn(person, TODAY.plusDays(49));
+
+        api(member(person)).contentType(ContentType.JSON).body(Map.of("monthlyIncomeCents", 150_000))
+                .post("/api/v1/me/membership/quote").then().statusCode(404).contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.containsString("Aucun barème"));
+        join(person, 150_000, null, null, 0).then().statusCode(404).contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.containsString("Aucun barème"));
+    }
+
     @Test
     void joiningWithoutAHouseholdNeedsItsComposition() {
         join(TestPerson.random("Basile", "Vincent"), 150_000, null, null, 0)
