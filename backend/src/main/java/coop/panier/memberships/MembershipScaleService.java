@@ -78,6 +78,12 @@ public class MembershipScaleService {
         return memberships.anyUses(scale.id);
     }
 
+    /** Which of these scales are in use, in one query whatever their number. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public java.util.Set<UUID> inUse(List<MembershipScale> list) {
+        return memberships.usedAmong(list.stream().map(s -> s.id).toList());
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public MembershipScale current() {
         return scales.inForceOn(LocalDate.now(clock))

@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 import coop.panier.common.Caller;
@@ -164,7 +165,7 @@ public class MembershipService {
         Cursor.Slice<Membership> slice = Cursor.slice(memberships.page(scope, after == null ? null : after.start(),
                 after == null ? null : after.id(), size + 1), size,
                 m -> new String[] { m.periodStart.toString(), m.id.toString() });
-        return new Cursor.Slice<>(slice.items().stream().map(this::view).toList(), slice.nextCursor());
+        return new Cursor.Slice<>(views(slice.items()), slice.nextCursor());
     }
 
     /**
@@ -232,11 +233,23 @@ public class MembershipService {
     }
 
     View view(Membership membership) {
-        long balance = ledger.balanceOfMembership(membership.id);
+        return views(List.of(membership)).get(0);
+    }
+
+    /** The views of many memberships in two queries, whatever their number: balances, then household names. */
+    private List<View> views(List<Membership> list) {
+        if (list.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, Long> balances = ledger.balancesOfMemberships(list.stream().map(m -> m.id).toList());
+        Map<UUID, String> names = households.namesOf(list.stream().map(m -> m.householdId).distinct().toList());
         LocalDate today = LocalDate.now(clock);
-        Status status = today.isAfter(membership.periodEnd) ? Status.EXPIRED
-                : balance <= 0 ? Status.ACTIVE : Status.AWAITING_PAYMENT;
-        return new View(membership, households.findById(membership.householdId).name, balance, status);
+        return list.stream().map(m -> {
+            long balance = balances.getOrDefault(m.id, 0L);
+            Status status = today.isAfter(m.periodEnd) ? Status.EXPIRED
+                    : balance <= 0 ? Status.ACTIVE : Status.AWAITING_PAYMENT;
+            return new View(m, names.get(m.householdId), balance, status);
+        }).toList();
     }
 
     private Household householdFor(Member member, Join join) {

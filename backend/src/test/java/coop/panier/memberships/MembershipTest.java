@@ -20,6 +20,7 @@ import java.util.concurrent.Future;
 
 import javax.sql.DataSource;
 
+import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +44,9 @@ class MembershipTest extends ApiTest {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    SessionFactory sessions;
 
     @BeforeEach
     void aScaleIsInForceToday() {
@@ -156,6 +160,38 @@ class MembershipTest extends ApiTest {
                 .body("detail", org.hamcrest.Matchers.containsString("Aucun barème"));
         join(person, 150_000, null, null, 0).then().statusCode(404).contentType("application/problem+json")
                 .body("detail", org.hamcrest.Matchers.containsString("Aucun barème"));
+    }
+
+    @Test
+    void theMembershipsListReadsBalancesAndHouseholdNamesInOneQueryWhateverTheirNumber() {
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            ids.add(join(TestPerson.random("Rémi", "Liste" + i), 150_000, 1, 0, 0).path("id"));
+        }
+        long few = statementsToListMemberships();
+        for (int i = 2; i < 20; i++) {
+            ids.add(join(TestPerson.random("Rémi", "Liste" + i), 150_000, 1, 0, 0).path("id"));
+        }
+        pay(ids.get(7), null, 1_500).then().statusCode(201);
+        long many = statementsToListMemberships();
+
+        Response page = api(admin()).queryParam("limit", 200).get("/api/v1/memberships");
+        List<Map<String, Object>> items = page.path("items");
+        Map<Object, Map<String, Object>> byId = new HashMap<>();
+        items.forEach(item -> byId.put(item.get("id"), item));
+        assertThat(ids).allSatisfy(id -> assertThat(byId).containsKey(id));
+        assertThat(byId.get(ids.get(7))).containsEntry("householdName", "Foyer Liste7")
+                .containsEntry("paidCents", 1_500).containsEntry("leftToPayCents", 2_500);
+        assertThat(byId.get(ids.get(19))).containsEntry("householdName", "Foyer Liste19")
+                .containsEntry("paidCents", 0).containsEntry("leftToPayCents", 4_000);
+        assertThat(many).isEqualTo(few);
+    }
+
+    private long statementsToListMemberships() {
+        var statistics = sessions.getStatistics();
+        statistics.clear();
+        api(admin()).queryParam("limit", 200).get("/api/v1/memberships").then().statusCode(200);
+        return statistics.getPrepareStatementCount();
     }
 
     @Test
