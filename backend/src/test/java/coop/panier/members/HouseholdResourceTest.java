@@ -11,10 +11,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import javax.sql.DataSource;
+
 import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.Test;
 
 import coop.panier.testsupport.ApiTest;
+import coop.panier.testsupport.QueryPlans;
+import coop.panier.testsupport.RecordedStatements;
 import coop.panier.testsupport.Tokens.TestPerson;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -26,6 +30,9 @@ class HouseholdResourceTest extends ApiTest {
 
     @Inject
     SessionFactory sessions;
+
+    @Inject
+    DataSource dataSource;
 
     private static Response create(String name, int adults, int children) {
         return api(admin()).contentType(ContentType.JSON)
@@ -72,6 +79,16 @@ class HouseholdResourceTest extends ApiTest {
         statistics.clear();
         api(admin()).queryParam("q", tag).queryParam("limit", 50).get("/api/v1/households").then().statusCode(200);
         return statistics.getPrepareStatementCount();
+    }
+
+    @Test
+    void theHouseholdSearchIsServedByATrigramIndexOnItsVeryExpression() throws Exception {
+        assertThat(QueryPlans.definition(dataSource, "household_name_trigram"))
+                .contains("USING gin (search_text(name) gin_trgm_ops)");
+        RecordedStatements.clear();
+        api(admin()).queryParam("q", "Hélène").get("/api/v1/households").then().statusCode(200);
+        String search = RecordedStatements.containing("search_text").get(0);
+        assertThat(QueryPlans.planOfSearch(dataSource, search, "Hélène")).contains("household_name_trigram");
     }
 
     @Test

@@ -33,6 +33,9 @@ class MembershipScaleResourceTest extends ApiTest {
     @Inject
     org.hibernate.SessionFactory sessions;
 
+    @Inject
+    javax.sql.DataSource dataSource;
+
     static Map<String, Object> scale(String from, String to) {
         return Map.of("validFrom", from, "validTo", to, "brackets", List.of(
                 bracket("A", "Moins de 600 €", 60_000L, 1_000),
@@ -80,6 +83,15 @@ class MembershipScaleResourceTest extends ApiTest {
                     assertThat((List<?>) s.get("brackets")).hasSize(4);
                 });
         assertThat(many).isEqualTo(few);
+    }
+
+    @Test
+    void whetherAScaleIsInUseIsAnsweredByAnIndexOfMembershipsByScale() throws Exception {
+        assertThat(coop.panier.testsupport.QueryPlans.definition(dataSource, "membership_by_scale"))
+                .endsWith("USING btree (scale_id)");
+        assertThat(coop.panier.testsupport.QueryPlans.plan(dataSource,
+                "select distinct scale_id from membership where scale_id in (cast(? as uuid))",
+                List.of(java.util.UUID.randomUUID().toString()))).contains("membership_by_scale");
     }
 
     private long statementsToListScales() {
