@@ -1,6 +1,9 @@
 package coop.panier.members;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -9,6 +12,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 @ApplicationScoped
 public class HouseholdRepository implements PanacheRepositoryBase<Household, UUID> {
+
+    /** The names of many households in one query. */
+    public Map<UUID, String> namesOf(Collection<UUID> ids) {
+        Map<UUID, String> names = new HashMap<>();
+        getEntityManager().createQuery("select h.id, h.name from Household h where h.id in :ids", Object[].class)
+                .setParameter("ids", ids).getResultList()
+                .forEach(row -> names.put((UUID) row[0], (String) row[1]));
+        return names;
+    }
 
     /** By name, then id; keyset after (afterName, afterId); `search` ignores accents and case. */
     public List<Household> page(String search, String afterName, UUID afterId, int limit) {

@@ -88,7 +88,10 @@ public class HouseholdService {
         String q = search == null || search.isBlank() ? null : search.strip();
         Cursor.Slice<Household> slice = Cursor.slice(households.page(q, after == null ? null : after.name(),
                 after == null ? null : after.id(), size + 1), size, h -> new String[] { h.name, h.id.toString() });
-        return new Cursor.Slice<>(slice.items().stream().map(this::view).toList(), slice.nextCursor());
+        // Who is in each household of the page: one query for them all.
+        var people = members.inHouseholds(slice.items().stream().map(h -> h.id).toList());
+        return new Cursor.Slice<>(slice.items().stream()
+                .map(h -> new View(h, people.getOrDefault(h.id, List.of()))).toList(), slice.nextCursor());
     }
 
     /** The household if the caller may see it; a member asking for another's gets a 404. */

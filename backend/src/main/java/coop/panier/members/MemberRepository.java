@@ -1,8 +1,11 @@
 package coop.panier.members;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import coop.panier.common.Caller;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -33,6 +36,15 @@ public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
 
     public List<Member> inHousehold(UUID householdId) {
         return list("householdId = ?1 order by memberNumber", householdId);
+    }
+
+    /** The members of many households in one query, by household, each list by member number. */
+    public Map<UUID, List<Member>> inHouseholds(Collection<UUID> householdIds) {
+        if (householdIds.isEmpty()) {
+            return Map.of();
+        }
+        return list("householdId in ?1 order by memberNumber", householdIds).stream()
+                .collect(Collectors.groupingBy(m -> m.householdId, Collectors.toList()));
     }
 
     public boolean emailTakenByAnother(String email, UUID except) {

@@ -1,6 +1,9 @@
 package coop.panier.memberships;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -17,6 +20,16 @@ public class LedgerRepository implements PanacheRepositoryBase<LedgerEntry, UUID
     /** What this membership's entries add up to: due minus what was paid, waived or corrected. */
     public long balanceOfMembership(UUID membershipId) {
         return sum("membershipId", membershipId);
+    }
+
+    /** The balances of many memberships in one query; a membership without entries is absent. */
+    public Map<UUID, Long> balancesOfMemberships(Collection<UUID> membershipIds) {
+        Map<UUID, Long> balances = new HashMap<>();
+        getEntityManager().createQuery("select e.membershipId, coalesce(sum(e.amountCents), 0) from LedgerEntry e"
+                + " where e.membershipId in :ids group by e.membershipId", Object[].class)
+                .setParameter("ids", membershipIds).getResultList()
+                .forEach(row -> balances.put((UUID) row[0], ((Number) row[1]).longValue()));
+        return balances;
     }
 
     public Optional<LedgerEntry> byIdempotencyKey(String key) {

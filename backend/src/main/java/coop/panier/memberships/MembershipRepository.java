@@ -1,8 +1,10 @@
 package coop.panier.memberships;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -18,6 +20,16 @@ public class MembershipRepository implements PanacheRepositoryBase<Membership, U
 
     public boolean anyUses(UUID scaleId) {
         return count("scaleId", scaleId) > 0;
+    }
+
+    /** Which of these scales memberships use, in one query. */
+    public Set<UUID> usedAmong(Collection<UUID> scaleIds) {
+        if (scaleIds.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(getEntityManager().createQuery(
+                "select distinct m.scaleId from Membership m where m.scaleId in :ids", UUID.class)
+                .setParameter("ids", scaleIds).getResultList());
     }
 
     /** Latest period first; keyset after (afterStart, afterId); `householdId` null for all. */

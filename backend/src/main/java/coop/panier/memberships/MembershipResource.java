@@ -44,8 +44,9 @@ public class MembershipResource implements MembershipsApi {
     @Override
     public Response listMembershipScales(Integer limit, String cursor) {
         Cursor.Slice<MembershipScale> page = scales.page(limit, cursor);
+        java.util.Set<UUID> inUse = scales.inUse(page.items());
         return Response.ok(new MembershipScalePage()
-                .items(page.items().stream().map(s -> MembershipMapper.toApi(s, scales.inUse(s))).toList())
+                .items(page.items().stream().map(s -> MembershipMapper.toApi(s, inUse.contains(s.id))).toList())
                 .nextCursor(page.nextCursor())).build();
     }
 

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.hibernate.annotations.BatchSize;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -35,6 +37,8 @@ public class MembershipScale extends PanacheEntityBase {
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "scale_bracket", joinColumns = @JoinColumn(name = "scale_id"))
     @OrderColumn(name = "position")
+    // A page of scales (up to 200, and one to know there are more) reads its brackets in one query.
+    @BatchSize(size = 256)
     public List<BracketRow> brackets = new ArrayList<>();
 
     @Version

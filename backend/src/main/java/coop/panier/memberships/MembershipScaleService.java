@@ -33,12 +33,18 @@ public class MembershipScaleService {
     public record Quote(FeeQuote quote, MembershipScale scale) {
     }
 
-    /** The fee of the scale in force for a household; the income is used here and forgotten. */
+    /** The fee of a scale for a household; the income is used here and forgotten. */
+    public static Quote quote(MembershipScale scale, ConsumptionUnits units, long monthlyIncomeCents) {
+        return new Quote(FeeQuote.compute(scale.toBrackets(), units, monthlyIncomeCents), scale);
+    }
+
+    /** The scale a membership period is priced with: the one in force on its `pricedOn` day. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Quote quote(int peopleAged14OrOver, int childrenUnder14, long monthlyIncomeCents) {
-        MembershipScale scale = current();
-        return new Quote(FeeQuote.compute(scale.toBrackets(),
-                ConsumptionUnits.of(peopleAged14OrOver, childrenUnder14), monthlyIncomeCents), scale);
+    public MembershipScale pricing(MembershipPeriods.Period period) {
+        return scales.inForceOn(period.pricedOn()).orElseThrow(() -> ProblemException.notFound(
+                "Aucun barème n'est en vigueur le " + MembershipService.FRENCH_DATE.format(period.pricedOn())
+                        + ", jour sur lequel cette adhésion est calculée : un administrateur doit d'abord définir"
+                        + " le barème de cette période."));
     }
 
     public MembershipScale create(Period period, List<Bracket> brackets) {
@@ -70,6 +76,12 @@ public class MembershipScaleService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public boolean inUse(MembershipScale scale) {
         return memberships.anyUses(scale.id);
+    }
+
+    /** Which of these scales are in use, in one query whatever their number. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public java.util.Set<UUID> inUse(List<MembershipScale> list) {
+        return memberships.usedAmong(list.stream().map(s -> s.id).toList());
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 import coop.panier.common.Caller;
@@ -32,7 +33,7 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class MembershipService {
 
-    private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRENCH);
+    static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRENCH);
 
     @Inject
     MembershipRepository memberships;
@@ -97,10 +98,12 @@ public class MembershipService {
             members.getEntityManager().refresh(member, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
             standing.require(member, Standing.Need.BELONGING);
             Household household = householdFor(member, join);
-            MembershipScale scale = scales.current();
+            LocalDate today = LocalDate.now(clock);
+            MembershipPeriods.Period period = periods.startingOn(nextStart(household.id, today, true));
+            // The scale of the new period, not today's: a renewal is priced on the day it starts.
+            MembershipScale scale = scales.pricing(period);
             FeeQuote quote = FeeQuote.compute(scale.toBrackets(), household.consumptionUnits(),
                     join.monthlyIncomeCents());
-            LocalDate today = LocalDate.now(clock);
 
             Membership membership = new Membership();
             membership.id = UUID.randomUUID();
@@ -109,7 +112,6 @@ public class MembershipService {
             membership.bracketCode = quote.bracket().code();
             membership.bracketFeeCents = quote.feeCents();
             membership.solidarityCents = join.solidarityCents();
-            MembershipPeriods.Period period = periods.startingOn(nextStart(household, today));
             membership.periodStart = period.start();
             membership.periodEnd = period.end();
             membership.declaredOn = today;
@@ -121,16 +123,27 @@ public class MembershipService {
         });
     }
 
-    /** The fee for a composition given, or else for the caller's household as it is known. */
+    /**
+     * The fee for a composition given, or else for the caller's household as it is known, with
+     * the scale that joining or renewing now would use. While a membership runs and its renewal
+     * is not open yet, the quote is what joining today would cost.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     public MembershipScaleService.Quote quote(Caller caller, long monthlyIncomeCents, Integer adults, Integer children) {
-        if (adults != null) {
-            return scales.quote(adults, children, monthlyIncomeCents);
-        }
         Household household = java.util.Optional.ofNullable(members.householdOf(caller))
-                .map(id -> households.findById(id))
-                .orElseThrow(() -> ProblemException.invalidField("household", "indiquez la composition de votre foyer"));
-        return scales.quote(household.adults, household.children, monthlyIncomeCents);
+                .map(id -> households.findById(id)).orElse(null);
+        ConsumptionUnits units;
+        if (adults != null) {
+            units = ConsumptionUnits.of(adults, children);
+        } else if (household != null) {
+            units = household.consumptionUnits();
+        } else {
+            throw ProblemException.invalidField("household", "indiquez la composition de votre foyer");
+        }
+        LocalDate today = LocalDate.now(clock);
+        LocalDate start = household == null ? today : nextStart(household.id, today, false);
+        MembershipScale scale = scales.pricing(periods.startingOn(start));
+        return MembershipScaleService.quote(scale, units, monthlyIncomeCents);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -155,7 +168,7 @@ public class MembershipService {
         Cursor.Slice<Membership> slice = Cursor.slice(memberships.page(scope, after == null ? null : after.start(),
                 after == null ? null : after.id(), size + 1), size,
                 m -> new String[] { m.periodStart.toString(), m.id.toString() });
-        return new Cursor.Slice<>(slice.items().stream().map(this::view).toList(), slice.nextCursor());
+        return new Cursor.Slice<>(views(slice.items()), slice.nextCursor());
     }
 
     /**
@@ -223,11 +236,23 @@ public class MembershipService {
     }
 
     View view(Membership membership) {
-        long balance = ledger.balanceOfMembership(membership.id);
+        return views(List.of(membership)).get(0);
+    }
+
+    /** The views of many memberships in two queries, whatever their number: balances, then household names. */
+    private List<View> views(List<Membership> list) {
+        if (list.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, Long> balances = ledger.balancesOfMemberships(list.stream().map(m -> m.id).toList());
+        Map<UUID, String> names = households.namesOf(list.stream().map(m -> m.householdId).distinct().toList());
         LocalDate today = LocalDate.now(clock);
-        Status status = today.isAfter(membership.periodEnd) ? Status.EXPIRED
-                : balance <= 0 ? Status.ACTIVE : Status.AWAITING_PAYMENT;
-        return new View(membership, households.findById(membership.householdId).name, balance, status);
+        return list.stream().map(m -> {
+            long balance = balances.getOrDefault(m.id, 0L);
+            Status status = today.isAfter(m.periodEnd) ? Status.EXPIRED
+                    : balance <= 0 ? Status.ACTIVE : Status.AWAITING_PAYMENT;
+            return new View(m, names.get(m.householdId), balance, status);
+        }).toList();
     }
 
     private Household householdFor(Member member, Join join) {
@@ -254,15 +279,21 @@ public class MembershipService {
         return household;
     }
 
-    /** Today, or the day after the current membership when renewing; renewal opens 60 days before. */
-    private LocalDate nextStart(Household household, LocalDate today) {
-        var latest = memberships.latestOf(household.id);
+    /**
+     * Today, or the day after the current membership when renewing; renewal opens 60 days before.
+     * Before it opens, a join is refused, or, when `refuseEarly` is false, today is answered.
+     */
+    private LocalDate nextStart(UUID householdId, LocalDate today, boolean refuseEarly) {
+        var latest = memberships.latestOf(householdId);
         if (latest.isEmpty() || latest.get().periodEnd.isBefore(today)) {
             return today;
         }
         LocalDate end = latest.get().periodEnd;
         LocalDate opens = end.minusDays(MembershipPeriods.RENEWAL_OPENS_DAYS_BEFORE);
         if (today.isBefore(opens)) {
+            if (!refuseEarly) {
+                return today;
+            }
             throw ProblemException.conflict("Votre adhésion court jusqu'au " + FRENCH_DATE.format(end)
                     + " ; vous pourrez la renouveler à partir du " + FRENCH_DATE.format(opens) + ".");
         }

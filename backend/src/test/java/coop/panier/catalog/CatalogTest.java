@@ -14,18 +14,37 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import coop.panier.testsupport.ApiTest;
+import coop.panier.testsupport.QueryPlans;
+import coop.panier.testsupport.RecordedStatements;
 import coop.panier.testsupport.Tokens;
 import coop.panier.testsupport.Tokens.TestPerson;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 
 @QuarkusTest
 class CatalogTest extends ApiTest {
+
+    @Inject
+    DataSource dataSource;
+
+    @Test
+    void theCatalogueSearchIsServedByATrigramIndexOnItsVeryExpression() throws Exception {
+        assertThat(QueryPlans.definition(dataSource, "product_search_trigram")).contains("USING gin (search_text((((("
+                + "name || ' '::text) || COALESCE(description, ''::text)) || ' '::text) || COALESCE(origin, ''::text)))"
+                + " gin_trgm_ops)");
+        RecordedStatements.clear();
+        api().queryParam("q", "pâtes").get("/api/v1/products").then().statusCode(200);
+        String search = RecordedStatements.containing("search_text").get(0);
+        assertThat(QueryPlans.planOfSearch(dataSource, search, "pâtes")).contains("product_search_trigram");
+    }
 
     private String tag;
     private String supplier;

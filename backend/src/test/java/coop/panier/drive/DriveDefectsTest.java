@@ -260,6 +260,18 @@ class DriveDefectsTest extends ApiTest {
         }
     }
 
+    @Test
+    void ordersSearchedByMemberAreServedByATrigramIndexOnItsVeryExpression() throws Exception {
+        assertThat(coop.panier.testsupport.QueryPlans.definition(dataSource, "member_name_search_trigram"))
+                .contains("USING gin (search_text(((((first_name || ' '::text) || last_name) || ' '::text)"
+                        + " || member_number)) gin_trgm_ops)");
+        coop.panier.testsupport.RecordedStatements.clear();
+        api(admin()).queryParam("q", "Hélène").get("/api/v1/orders").then().statusCode(200);
+        String search = coop.panier.testsupport.RecordedStatements.containing("search_text").get(0);
+        assertThat(coop.panier.testsupport.QueryPlans.planOfSearch(dataSource, search, "Hélène"))
+                .contains("member_name_search_trigram");
+    }
+
     private static String plan(java.sql.Statement s, String query) throws Exception {
         StringBuilder plan = new StringBuilder();
         try (var rs = s.executeQuery("explain " + query)) {

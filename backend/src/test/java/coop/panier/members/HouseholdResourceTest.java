@@ -11,16 +11,28 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import javax.sql.DataSource;
+
+import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.Test;
 
 import coop.panier.testsupport.ApiTest;
+import coop.panier.testsupport.QueryPlans;
+import coop.panier.testsupport.RecordedStatements;
 import coop.panier.testsupport.Tokens.TestPerson;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 
 @QuarkusTest
 class HouseholdResourceTest extends ApiTest {
+
+    @Inject
+    SessionFactory sessions;
+
+    @Inject
+    DataSource dataSource;
 
     private static Response create(String name, int adults, int children) {
         return api(admin()).contentType(ContentType.JSON)
@@ -31,6 +43,52 @@ class HouseholdResourceTest extends ApiTest {
     /** A signed-in member with a member row; returns their id. */
     private static String signedUp(TestPerson person) {
         return api(member(person)).get("/api/v1/me").path("id");
+    }
+
+    @Test
+    void theHouseholdsListReadsTheirMembersInOneQueryWhateverTheirNumber() {
+        String tag = "Lot" + UUID.randomUUID().toString().substring(0, 8);
+        for (int i = 0; i < 2; i++) {
+            householdOfOne(tag, i);
+        }
+        long few = statementsToList(tag);
+        for (int i = 2; i < 20; i++) {
+            householdOfOne(tag, i);
+        }
+        long many = statementsToList(tag);
+        List<String> numbers = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            numbers.add(String.format("%02d", i));
+        }
+        api(admin()).queryParam("q", tag).queryParam("limit", 50).get("/api/v1/households").then()
+                .body("items.name", equalTo(numbers.stream().map(n -> "Foyer " + tag + " " + n).toList()))
+                .body("items.collect { it.members.collect { m -> m.firstName } }",
+                        equalTo(numbers.stream().map(n -> List.of("Membre" + n)).toList()));
+        assertThat(many).isEqualTo(few);
+    }
+
+    private static void householdOfOne(String tag, int i) {
+        String n = String.format("%02d", i);
+        String id = create("Foyer " + tag + " " + n, 1, 0).then().statusCode(201).extract().path("id");
+        api(admin()).put("/api/v1/households/" + id + "/members/" + signedUp(TestPerson.random("Membre" + n, tag)))
+                .then().statusCode(200);
+    }
+
+    private long statementsToList(String tag) {
+        var statistics = sessions.getStatistics();
+        statistics.clear();
+        api(admin()).queryParam("q", tag).queryParam("limit", 50).get("/api/v1/households").then().statusCode(200);
+        return statistics.getPrepareStatementCount();
+    }
+
+    @Test
+    void theHouseholdSearchIsServedByATrigramIndexOnItsVeryExpression() throws Exception {
+        assertThat(QueryPlans.definition(dataSource, "household_name_trigram"))
+                .contains("USING gin (search_text(name) gin_trgm_ops)");
+        RecordedStatements.clear();
+        api(admin()).queryParam("q", "Hélène").get("/api/v1/households").then().statusCode(200);
+        String search = RecordedStatements.containing("search_text").get(0);
+        assertThat(QueryPlans.planOfSearch(dataSource, search, "Hélène")).contains("household_name_trigram");
     }
 
     @Test

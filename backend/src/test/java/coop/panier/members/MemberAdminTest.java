@@ -15,16 +15,35 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.Test;
 
 import coop.panier.testsupport.ApiTest;
+import coop.panier.testsupport.QueryPlans;
+import coop.panier.testsupport.RecordedStatements;
 import coop.panier.testsupport.Tokens.TestPerson;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 
 @QuarkusTest
 class MemberAdminTest extends ApiTest {
+
+    @Inject
+    DataSource dataSource;
+
+    @Test
+    void theMemberSearchIsServedByATrigramIndexOnItsVeryExpression() throws Exception {
+        assertThat(QueryPlans.definition(dataSource, "member_search_trigram")).contains("USING gin (search_text((((((("
+                + "first_name || ' '::text) || last_name) || ' '::text) || email) || ' '::text) || member_number))"
+                + " gin_trgm_ops)");
+        RecordedStatements.clear();
+        api(admin()).queryParam("q", "Hélène").get("/api/v1/members").then().statusCode(200);
+        String search = RecordedStatements.containing("search_text").get(0);
+        assertThat(QueryPlans.planOfSearch(dataSource, search, "Hélène")).contains("member_search_trigram");
+    }
 
     private static String tag() {
         return UUID.randomUUID().toString().substring(0, 8);

@@ -30,6 +30,12 @@ class MembershipScaleResourceTest extends ApiTest {
     @Inject
     MembershipScaleRepository repository;
 
+    @Inject
+    org.hibernate.SessionFactory sessions;
+
+    @Inject
+    javax.sql.DataSource dataSource;
+
     static Map<String, Object> scale(String from, String to) {
         return Map.of("validFrom", from, "validTo", to, "brackets", List.of(
                 bracket("A", "Moins de 600 €", 60_000L, 1_000),
@@ -49,6 +55,50 @@ class MembershipScaleResourceTest extends ApiTest {
 
     private static Response create(Map<String, Object> scale) {
         return api(admin()).contentType(ContentType.JSON).body(scale).post("/api/v1/membership-scales");
+    }
+
+    @Test
+    void theScalesListReadsBracketsAndWhetherEachIsInUseInOneQueryEachWhateverTheirNumber() throws Exception {
+        TestScales.ensureOneInForceToday(repository);
+        api(member(TestPerson.random("Sacha", "Barème"))).contentType(ContentType.JSON)
+                .body(Map.of("monthlyIncomeCents", 150_000, "household", Map.of("adults", 1, "children", 0)))
+                .post("/api/v1/me/membership").then().statusCode(201);
+        String current = api(admin()).get("/api/v1/membership-scales/current").path("id");
+        for (int year = 2200; year < 2202; year++) {
+            create(scale(year + "-01-01", year + "-12-31")).then().statusCode(201);
+        }
+        long few = statementsToListScales();
+        for (int year = 2202; year < 2220; year++) {
+            create(scale(year + "-01-01", year + "-12-31")).then().statusCode(201);
+        }
+        long many = statementsToListScales();
+
+        Response page = api(admin()).queryParam("limit", 200).get("/api/v1/membership-scales");
+        List<Map<String, Object>> items = page.path("items");
+        assertThat(items).filteredOn(s -> s.get("id").equals(current)).singleElement()
+                .satisfies(s -> assertThat(s).containsEntry("inUse", true));
+        assertThat(items).filteredOn(s -> ((String) s.get("validFrom")).startsWith("22"))
+                .hasSize(20).allSatisfy(s -> {
+                    assertThat(s).containsEntry("inUse", false);
+                    assertThat((List<?>) s.get("brackets")).hasSize(4);
+                });
+        assertThat(many).isEqualTo(few);
+    }
+
+    @Test
+    void whetherAScaleIsInUseIsAnsweredByAnIndexOfMembershipsByScale() throws Exception {
+        assertThat(coop.panier.testsupport.QueryPlans.definition(dataSource, "membership_by_scale"))
+                .endsWith("USING btree (scale_id)");
+        assertThat(coop.panier.testsupport.QueryPlans.plan(dataSource,
+                "select distinct scale_id from membership where scale_id in (cast(? as uuid))",
+                List.of(java.util.UUID.randomUUID().toString()))).contains("membership_by_scale");
+    }
+
+    private long statementsToListScales() {
+        var statistics = sessions.getStatistics();
+        statistics.clear();
+        api(admin()).queryParam("limit", 200).get("/api/v1/membership-scales").then().statusCode(200);
+        return statistics.getPrepareStatementCount();
     }
 
     @Test

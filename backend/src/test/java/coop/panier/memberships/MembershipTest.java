@@ -20,6 +20,7 @@ import java.util.concurrent.Future;
 
 import javax.sql.DataSource;
 
+import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +44,9 @@ class MembershipTest extends ApiTest {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    SessionFactory sessions;
 
     @BeforeEach
     void aScaleIsInForceToday() {
@@ -106,6 +110,88 @@ class MembershipTest extends ApiTest {
         api(member(TestPerson.random("Nils", "Sans"))).contentType(ContentType.JSON)
                 .body(Map.of("monthlyIncomeCents", 250_000)).post("/api/v1/me/membership/quote")
                 .then().statusCode(400).body("errors[0].field", equalTo("household"));
+    }
+
+    /** A member of a new one-adult household whose membership, at today's scale, ends on `end`. */
+    private String memberWhoseMembershipEndsOn(TestPerson person, LocalDate end) throws Exception {
+        String memberId = api(member(person)).get("/api/v1/me").then().statusCode(200).extract().path("id");
+        String household = api(admin()).contentType(ContentType.JSON)
+                .body(Map.of("name", "Foyer " + person.lastName(), "adults", 1, "children", 0))
+                .post("/api/v1/households").then().statusCode(201).extract().path("id");
+        api(admin()).put("/api/v1/households/" + household + "/members/" + memberId).then().statusCode(200);
+        try (var c = dataSource.getConnection(); var st = c.prepareStatement("""
+                insert into membership (id, household_id, scale_id, bracket_code, bracket_fee_cents,
+                                        period_start, period_end, declared_on)
+                values (gen_random_uuid(), ?::uuid, ?::uuid, 'C', 4000, ?, ?, ?)""")) {
+            st.setString(1, household);
+            st.setString(2, scales.inForceOn(TODAY).orElseThrow().id.toString());
+            st.setObject(3, end.minusYears(1).plusDays(1));
+            st.setObject(4, end);
+            st.setObject(5, end.minusYears(1).plusDays(1));
+            st.executeUpdate();
+        }
+        return household;
+    }
+
+    @Test
+    void aRenewalIsChargedWithTheScaleInForceWhenItsPeriodStartsNotTodays() throws Exception {
+        TestPerson person = TestPerson.random("Odile", "Garnier");
+        memberWhoseMembershipEndsOn(person, TODAY.plusDays(19));
+        String next = TestScales.define(TODAY.plusDays(20), TODAY.plusDays(25), 1_100, 2_200, 4_400, 6_600);
+
+        api(member(person)).contentType(ContentType.JSON).body(Map.of("monthlyIncomeCents", 150_000))
+                .post("/api/v1/me/membership/quote").then().statusCode(200)
+                .body("scaleId", equalTo(next)).body("bracket.code", equalTo("C")).body("feeCents", equalTo(4_400));
+        join(person, 150_000, null, null, 0).then().statusCode(201)
+                .body("scaleId", equalTo(next))
+                .body("bracketCode", equalTo("C"))
+                .body("bracketFeeCents", equalTo(4_400))
+                .body("amountDueCents", equalTo(4_400))
+                .body("periodStart", equalTo(TODAY.plusDays(20).toString()));
+    }
+
+    @Test
+    void aRenewalStartingWhenNoScaleIsDefinedIsRefusedAndNotPricedWithTodays() throws Exception {
+        TestPerson person = TestPerson.random("Paul", "Mercier");
+        memberWhoseMembershipEndsOn(person, TODAY.plusDays(49));
+
+        api(member(person)).contentType(ContentType.JSON).body(Map.of("monthlyIncomeCents", 150_000))
+                .post("/api/v1/me/membership/quote").then().statusCode(404).contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.containsString("Aucun barème"));
+        join(person, 150_000, null, null, 0).then().statusCode(404).contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.containsString("Aucun barème"));
+    }
+
+    @Test
+    void theMembershipsListReadsBalancesAndHouseholdNamesInOneQueryWhateverTheirNumber() {
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            ids.add(join(TestPerson.random("Rémi", "Liste" + i), 150_000, 1, 0, 0).path("id"));
+        }
+        long few = statementsToListMemberships();
+        for (int i = 2; i < 20; i++) {
+            ids.add(join(TestPerson.random("Rémi", "Liste" + i), 150_000, 1, 0, 0).path("id"));
+        }
+        pay(ids.get(7), null, 1_500).then().statusCode(201);
+        long many = statementsToListMemberships();
+
+        Response page = api(admin()).queryParam("limit", 200).get("/api/v1/memberships");
+        List<Map<String, Object>> items = page.path("items");
+        Map<Object, Map<String, Object>> byId = new HashMap<>();
+        items.forEach(item -> byId.put(item.get("id"), item));
+        assertThat(ids).allSatisfy(id -> assertThat(byId).containsKey(id));
+        assertThat(byId.get(ids.get(7))).containsEntry("householdName", "Foyer Liste7")
+                .containsEntry("paidCents", 1_500).containsEntry("leftToPayCents", 2_500);
+        assertThat(byId.get(ids.get(19))).containsEntry("householdName", "Foyer Liste19")
+                .containsEntry("paidCents", 0).containsEntry("leftToPayCents", 4_000);
+        assertThat(many).isEqualTo(few);
+    }
+
+    private long statementsToListMemberships() {
+        var statistics = sessions.getStatistics();
+        statistics.clear();
+        api(admin()).queryParam("limit", 200).get("/api/v1/memberships").then().statusCode(200);
+        return statistics.getPrepareStatementCount();
     }
 
     @Test
