@@ -115,6 +115,8 @@ browser_flow() {
   local endpoint=$1 form_id=$2 username=$3; shift 3
   local jar="$WORK/cookies-$username" verifier challenge state page action location code field
   local fields=()
+  # A fresh browser each time: a session kept from an earlier login would skip the form.
+  rm -f "$jar"
   for field in "$@"; do fields+=(--data-urlencode "$field"); done
   verifier=$(openssl rand 48 | b64url)
   challenge=$(printf '%s' "$verifier" | openssl dgst -sha256 -binary | b64url)

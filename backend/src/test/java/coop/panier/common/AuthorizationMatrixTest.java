@@ -5,8 +5,6 @@ import static coop.panier.testsupport.Tokens.integration;
 import static coop.panier.testsupport.Tokens.member;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -17,9 +15,6 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import coop.panier.testsupport.ApiTest;
 import coop.panier.testsupport.Contract;
@@ -36,8 +31,6 @@ import io.restassured.response.Response;
  */
 @QuarkusTest
 class AuthorizationMatrixTest extends ApiTest {
-
-    private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch");
 
     /** Every realm role: an integration's service account may hold any of them, and none may count. */
     private static final Set<String> ALL_ROLES = Set.of("member", "referent", "admin");
@@ -58,21 +51,15 @@ class AuthorizationMatrixTest extends ApiTest {
         }
     }
 
-    static List<Operation> operations() throws Exception {
-        JsonNode paths = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(Contract.path())).path("paths");
-        List<Operation> operations = new ArrayList<>();
-        paths.fieldNames().forEachRemaining(path -> paths.get(path).fieldNames().forEachRemaining(method -> {
-            if (METHODS.contains(method)) {
-                JsonNode op = paths.get(path).get(method);
-                var content = op.path("requestBody").path("content").fieldNames();
-                Set<String> scopes = new TreeSet<>();
-                op.path("security").forEach(requirement -> requirement.path("panierIntegration")
-                        .forEach(scope -> scopes.add(scope.asText())));
-                operations.add(new Operation(method, path, op.path("operationId").asText(),
-                        op.path("x-panier-roles").asText(null), content.hasNext() ? content.next() : null, scopes));
-            }
-        }));
-        return operations;
+    static List<Operation> operations() {
+        return Contract.operations().stream().map(op -> {
+            var content = op.node().path("requestBody").path("content").fieldNames();
+            Set<String> scopes = new TreeSet<>();
+            op.node().path("security").forEach(requirement -> requirement.path("panierIntegration")
+                    .forEach(scope -> scopes.add(scope.asText())));
+            return new Operation(op.method(), op.path(), op.id(), op.node().path("x-panier-roles").asText(null),
+                    content.hasNext() ? content.next() : null, scopes);
+        }).toList();
     }
 
     @TestFactory

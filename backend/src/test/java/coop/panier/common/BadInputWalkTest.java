@@ -19,13 +19,13 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import coop.panier.testsupport.ApiTest;
 import coop.panier.testsupport.BadInputs;
 import coop.panier.testsupport.BadInputs.Bad;
 import coop.panier.testsupport.BadInputs.BadParameter;
 import coop.panier.testsupport.Contract;
+import coop.panier.testsupport.Contract.Operation;
 import coop.panier.testsupport.Tokens;
 import coop.panier.testsupport.WalkProfile;
 import io.quarkus.test.junit.QuarkusTest;
@@ -51,11 +51,9 @@ import io.restassured.specification.RequestSpecification;
 @TestProfile(WalkProfile.class)
 class BadInputWalkTest extends ApiTest {
 
-    private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch");
     private static final Pattern PARAMETER = Pattern.compile("\\{([^}]+)}");
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private JsonNode contract;
     /** Alice of the demo co-op (an active, paid-up member) with the admin role: she may call everything. */
     private final String admin = Tokens.person(new Tokens.TestPerson("33333333-3333-4333-8333-333333333333",
             "alice@panier.example", "Alice", "Martin"), Set.of("member", "admin"));
@@ -64,16 +62,9 @@ class BadInputWalkTest extends ApiTest {
     private final List<String> failures = new ArrayList<>();
     private final Map<String, Integer> requestsByOperation = new TreeMap<>();
 
-    record Operation(String method, String path, JsonNode node, List<JsonNode> parameters) {
-        String id() {
-            return node.path("operationId").asText(method + " " + path);
-        }
-    }
-
     @Test
     void noBadInputGetsA5xxAndEveryRefusalIsAProblem() throws Exception {
-        contract = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(Contract.path()));
-        List<Operation> operations = operations();
+        List<Operation> operations = Contract.operations();
         harvestIds(operations);
         seed(operations);
         harvestIds(operations);
@@ -93,27 +84,8 @@ class BadInputWalkTest extends ApiTest {
 
     // --- the contract -----------------------------------------------------------------------
 
-    private List<Operation> operations() {
-        List<Operation> operations = new ArrayList<>();
-        JsonNode paths = contract.path("paths");
-        paths.fieldNames().forEachRemaining(path -> paths.get(path).fieldNames().forEachRemaining(method -> {
-            if (!METHODS.contains(method)) {
-                return;
-            }
-            JsonNode op = paths.get(path).get(method);
-            List<JsonNode> parameters = new ArrayList<>();
-            paths.get(path).path("parameters").forEach(p -> parameters.add(deref(p)));
-            op.path("parameters").forEach(p -> parameters.add(deref(p)));
-            operations.add(new Operation(method, path, op, parameters));
-        }));
-        return operations;
-    }
-
-    private JsonNode deref(JsonNode node) {
-        while (node.has("$ref")) {
-            node = contract.at(node.get("$ref").asText().substring(1));
-        }
-        return node;
+    private static JsonNode deref(JsonNode node) {
+        return Contract.resolve(node);
     }
 
     /** A schema with its $ref followed and an allOf folded into one object schema. */
@@ -216,12 +188,9 @@ class BadInputWalkTest extends ApiTest {
         return path.toString();
     }
 
-    private String realPath(Operation op) {
-        String path = concrete(op.path());
-        if (path != null) {
-            return path;
-        }
-        Matcher m = PARAMETER.matcher(op.path());
+    /** The path with a real id in every parameter the walk knows, a made-up one in the others. */
+    private String realPath(String template) {
+        Matcher m = PARAMETER.matcher(template);
         StringBuilder made = new StringBuilder();
         while (m.find()) {
             m.appendReplacement(made, ids.getOrDefault(m.group(1), UUID.randomUUID().toString()));
@@ -234,7 +203,7 @@ class BadInputWalkTest extends ApiTest {
 
     private void walk(Operation op) {
         requestsByOperation.put(op.id(), 0);
-        String path = realPath(op);
+        String path = realPath(op.path());
         Map<String, String> validQuery = validQuery(op);
 
         // Every operation: an undeclared parameter holding a NUL is ignored or refused, never a 500.
@@ -247,7 +216,7 @@ class BadInputWalkTest extends ApiTest {
                 case "path" -> {
                     for (BadParameter bad : BadInputs.forParameter(schema)) {
                         String badPath = op.path().replace("{" + name + "}", bad.encoded());
-                        send(op, "path " + name + ": " + bad.what(), bad.mustRefuse(), realPathFrom(badPath), validQuery, null, null);
+                        send(op, "path " + name + ": " + bad.what(), bad.mustRefuse(), realPath(badPath), validQuery, null, null);
                     }
                 }
                 case "query" -> {
@@ -303,16 +272,6 @@ class BadInputWalkTest extends ApiTest {
                 send(op, "body: " + odd.getKey(), odd.getKey().equals("an empty file"), path, validQuery, mediaType, odd.getValue());
             }
         }
-    }
-
-    private String realPathFrom(String template) {
-        Matcher m = PARAMETER.matcher(template);
-        StringBuilder made = new StringBuilder();
-        while (m.find()) {
-            m.appendReplacement(made, ids.getOrDefault(m.group(1), UUID.randomUUID().toString()));
-        }
-        m.appendTail(made);
-        return made.toString();
     }
 
     /** Required query parameters with a valid value, so that only the bad one is wrong. */

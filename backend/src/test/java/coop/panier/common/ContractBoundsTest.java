@@ -2,15 +2,12 @@ package coop.panier.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.util.Set;
 import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import coop.panier.testsupport.Contract;
 
@@ -22,32 +19,19 @@ import coop.panier.testsupport.Contract;
  */
 class ContractBoundsTest {
 
-    private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch");
-    private JsonNode contract;
     private final Set<String> unbounded = new TreeSet<>();
 
     @Test
-    void everyValueSentHasItsBounds() throws Exception {
-        contract = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(Contract.path()));
-        JsonNode paths = contract.path("paths");
-        paths.fieldNames().forEachRemaining(path -> paths.get(path).fieldNames().forEachRemaining(method -> {
-            if (!METHODS.contains(method)) {
-                return;
-            }
-            JsonNode op = paths.get(path).get(method);
-            String id = op.path("operationId").asText();
-            resolve(op.path("requestBody")).path("content").forEach(media -> walk(media.path("schema"), id));
-            paths.get(path).path("parameters").forEach(p -> walk(resolve(p).path("schema"), id + "?" + resolve(p).path("name").asText()));
-            op.path("parameters").forEach(p -> walk(resolve(p).path("schema"), id + "?" + resolve(p).path("name").asText()));
-        }));
+    void everyValueSentHasItsBounds() {
+        for (Contract.Operation op : Contract.operations()) {
+            resolve(op.node().path("requestBody")).path("content").forEach(media -> walk(media.path("schema"), op.id()));
+            op.parameters().forEach(p -> walk(p.path("schema"), op.id() + "?" + p.path("name").asText()));
+        }
         assertThat(unbounded).as("values without bounds").isEmpty();
     }
 
-    private JsonNode resolve(JsonNode node) {
-        while (node.has("$ref")) {
-            node = contract.at(node.get("$ref").asText().substring(1));
-        }
-        return node;
+    private static JsonNode resolve(JsonNode node) {
+        return Contract.resolve(node);
     }
 
     private void walk(JsonNode node, String where) {

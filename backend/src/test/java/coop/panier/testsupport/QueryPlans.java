@@ -37,12 +37,15 @@ public final class QueryPlans {
         return plan(dataSource, sql, parameters);
     }
 
-    /** The plan of a query, sequential scans off, its parameters bound in order to the values given. */
+    /** The plan of a query, sequential and plain index scans off, its parameters bound in order to the values given. */
     public static String plan(DataSource dataSource, String sql, List<Object> parameters) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try (var s = c.createStatement()) {
                 s.execute("set local enable_seqscan = off");
+                // Nor a walk along another index for its order (with a LIMIT): only an index that
+                // finds the rows, as a bitmap scan, is left to the planner.
+                s.execute("set local enable_indexscan = off");
             }
             StringBuilder plan = new StringBuilder();
             try (var st = c.prepareStatement("explain " + sql)) {
