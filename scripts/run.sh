@@ -118,6 +118,8 @@ fi
 echo "==> Starting the backend on port $BACKEND_PORT"
 export QUARKUS_HTTP_PORT=$BACKEND_PORT PANIER_DEMO_DATA=${PANIER_DEMO_DATA:-true}
 export PANIER_SPA_ORIGINS=${PANIER_SPA_ORIGINS:-http://localhost:$SPA_PORT}
+# On a developer's machine a webhook receiver runs on this host: allow local addresses (production does not).
+export PANIER_WEBHOOKS_ALLOW_PRIVATE=${PANIER_WEBHOOKS_ALLOW_PRIVATE:-true}
 launch "The backend" "$LOGS/backend.log" bash -c "source '$ROOT/scripts/backend.sh'; start_backend"
 wait_ready "http://localhost:$BACKEND_PORT/q/health/ready" 120 "The backend"
 

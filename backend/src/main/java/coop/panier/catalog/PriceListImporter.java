@@ -14,6 +14,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import coop.panier.catalog.PriceList.Column;
+import coop.panier.integrations.EventType;
+import coop.panier.integrations.Outbox;
 import coop.panier.common.Caller;
 import coop.panier.common.ProblemException;
 import coop.panier.members.MemberRepository;
@@ -68,6 +70,9 @@ public class PriceListImporter {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    Outbox outbox;
 
     public PriceListImport start(Caller caller, UUID supplierId, String fileName, byte[] file) {
         PriceList list;
@@ -297,12 +302,21 @@ public class PriceListImporter {
     /** Ends the import if it is still this instance's, and lets its file go. */
     private void finish(UUID importId, PriceListImport.Status status) {
         try {
-            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
-                    update price_list_import
-                    set status = :status, finished_at = :now, lease_until = null, content = null
-                    where id = :id and status = 'RUNNING' and claimed_by = :instance""")
-                    .setParameter("status", status.name()).setParameter("now", Instant.now())
-                    .setParameter("id", importId).setParameter("instance", instance).executeUpdate());
+            QuarkusTransaction.requiringNew().run(() -> {
+                int finished = em.createNativeQuery("""
+                        update price_list_import
+                        set status = :status, finished_at = :now, lease_until = null, content = null
+                        where id = :id and status = 'RUNNING' and claimed_by = :instance""")
+                        .setParameter("status", status.name()).setParameter("now", Instant.now())
+                        .setParameter("id", importId).setParameter("instance", instance).executeUpdate();
+                if (finished == 1) {
+                    PriceListImport run = em.find(PriceListImport.class, importId);
+                    em.refresh(run);
+                    outbox.record(EventType.PRICE_LIST_IMPORT_FINISHED, importId, Map.of("importId", importId,
+                            "supplierId", run.supplierId, "status", status.name(), "totalLines", run.totalLines,
+                            "created", run.created, "updated", run.updated, "rejected", run.rejected));
+                }
+            });
         } catch (RuntimeException e) {
             // Its lease will run out, and another instance will try again.
             LOG.errorf(e, "Price list import %s could not be marked %s", importId, status);

@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import coop.panier.integrations.EventType;
 import coop.panier.common.Caller;
 import coop.panier.common.ProblemException;
 import coop.panier.members.MemberRepository;
@@ -28,6 +29,9 @@ public class OrderLifecycle {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    OrderEvents events;
 
     @Inject
     OrderService orders;
@@ -68,6 +72,8 @@ public class OrderLifecycle {
                 noShow(order);
             } else {
                 order.status = status;
+                em.flush();
+                events.order(status == Order.Status.PREPARED ? EventType.ORDER_PREPARED : EventType.ORDER_CHANGED, order);
             }
             return order;
         });
@@ -105,6 +111,7 @@ public class OrderLifecycle {
             ledger.chargeOrder(order.householdId, order.id, order.totalCents,
                     payment == null ? null : payment.method(), payment == null ? 0 : payment.amountCents(),
                     payment == null ? null : payment.reference(), members.idOf(caller));
+            events.order(EventType.ORDER_PICKED_UP, order);
             return order;
         });
     }
@@ -147,5 +154,6 @@ public class OrderLifecycle {
         orders.lockProducts(order.lines.stream().map(l -> l.productId).toList());
         order.status = Order.Status.NO_SHOW;
         em.flush();
+        events.order(EventType.ORDER_NO_SHOW, order);
     }
 }

@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
 import coop.panier.api.model.FieldError;
 import coop.panier.api.model.Shortage;
 import coop.panier.catalog.Product;
+import coop.panier.integrations.EventType;
 import coop.panier.common.Caller;
 import coop.panier.common.ETags;
 import coop.panier.common.ProblemException;
@@ -55,6 +56,9 @@ public class OrderService {
 
     @Inject
     Standing standing;
+
+    @Inject
+    OrderEvents events;
 
     @Inject
     Clock clock;
@@ -125,6 +129,7 @@ public class OrderService {
                         .executeUpdate();
                 em.flush();
                 em.refresh(order);
+                events.order(EventType.ORDER_PLACED, order);
                 return order;
             });
         } catch (PersistenceException e) {
@@ -189,6 +194,7 @@ public class OrderService {
                 });
                 order.total();
                 em.flush();
+                events.order(EventType.ORDER_CHANGED, order);
                 return order;
             });
         } catch (PersistenceException e) {
@@ -253,6 +259,7 @@ public class OrderService {
         order.cancelReason = reason;
         em.flush();
         places.release(slot, clock.instant());
+        events.cancelled(order, slot);
     }
 
     /**

@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import coop.panier.common.ProblemException;
+import coop.panier.integrations.EventType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -28,6 +29,9 @@ public class SlotPlaces {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    OrderEvents events;
 
     @ConfigProperty(name = "panier.drive.offer-hours", defaultValue = "12")
     int offerHours;
@@ -83,14 +87,16 @@ public class SlotPlaces {
             if (until.isAfter(slot.orderDeadline)) {
                 until = slot.orderDeadline;
             }
-            int offered = em.createNativeQuery("""
+            List<?> offered = em.createNativeQuery("""
                     update waitlist_entry set offered_until = ?2 where (slot_id, member_id) = (
                         select slot_id, member_id from waitlist_entry where slot_id = ?1 and offered_until is null
-                        order by joined_at limit 1)""")
-                    .setParameter(1, slot.id).setParameter(2, until).executeUpdate();
-            if (offered == 0) {
+                        order by joined_at limit 1)
+                    returning member_id""")
+                    .setParameter(1, slot.id).setParameter(2, until).getResultList();
+            if (offered.isEmpty()) {
                 return;
             }
+            events.waitlist(EventType.WAITLIST_PLACE_OFFERED, slot, (UUID) offered.get(0), until);
             em.createNativeQuery("update pickup_slot set held = held + 1 where id = ?1").setParameter(1, slot.id)
                     .executeUpdate();
             slot.held++;
@@ -99,8 +105,10 @@ public class SlotPlaces {
 
     /** Offers not taken in time go to the next member. */
     public void expireOffers(PickupSlot slot, Instant now) {
-        int expired = em.createNativeQuery("delete from waitlist_entry where slot_id = ?1 and offered_until <= ?2")
-                .setParameter(1, slot.id).setParameter(2, now).executeUpdate();
+        List<?> gone = em.createNativeQuery("delete from waitlist_entry where slot_id = ?1 and offered_until <= ?2"
+                + " returning member_id").setParameter(1, slot.id).setParameter(2, now).getResultList();
+        gone.forEach(member -> events.waitlist(EventType.WAITLIST_OFFER_EXPIRED, slot, (UUID) member, null));
+        int expired = gone.size();
         if (expired > 0) {
             em.createNativeQuery("update pickup_slot set held = held - ?2 where id = ?1").setParameter(1, slot.id)
                     .setParameter(2, expired).executeUpdate();

@@ -21,6 +21,7 @@ import coop.panier.members.Member;
 import coop.panier.members.MemberRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import coop.panier.integrations.EventType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -36,6 +37,9 @@ public class SlotService {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    OrderEvents events;
 
     @Inject
     SlotPlaces places;
@@ -70,6 +74,7 @@ public class SlotService {
     public PickupSlot create(Definition definition) {
         PickupSlot slot = slotOf(definition, "");
         em.persist(slot);
+        events.slot(EventType.SLOT_PUBLISHED, slot);
         return slot;
     }
 
@@ -95,6 +100,7 @@ public class SlotService {
                 PickupSlot slot = slotOf(new Definition(series.place(), startsAt, endsAt, series.capacity(),
                         deadlineBefore(startsAt, hoursBefore)), "");
                 em.persist(slot);
+                events.slot(EventType.SLOT_PUBLISHED, slot);
                 created.add(slot);
             }
         }
@@ -141,6 +147,7 @@ public class SlotService {
             }
             slot.capacity = update.capacity();
             em.flush();
+            events.slot(EventType.SLOT_CHANGED, slot);
             places.offerFreePlaces(slot, clock.instant());
             return slot;
         });
@@ -160,6 +167,7 @@ public class SlotService {
                 slot.status = PickupSlot.Status.CANCELLED;
                 slot.cancelReason = why;
                 places.closeWaitlist(slot);
+                events.slot(EventType.SLOT_CANCELLED, slot);
             }
             orders.cancelForSlot(lockLiveOrders(id), slot, "Créneau annulé : " + why);
             return slot;

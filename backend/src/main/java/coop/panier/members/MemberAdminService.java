@@ -3,8 +3,11 @@ package coop.panier.members;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
+import coop.panier.integrations.EventType;
+import coop.panier.integrations.Outbox;
 import coop.panier.common.Caller;
 import coop.panier.common.Cursor;
 import coop.panier.common.ETags;
@@ -20,6 +23,9 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 @Transactional
 public class MemberAdminService {
+
+    @Inject
+    Outbox outbox;
 
     @Inject
     MemberRepository members;
@@ -91,6 +97,9 @@ public class MemberAdminService {
         MemberStatus before = member.status;
         member.status = next;
         members.flush();
+        // The reason stays in the status history, which erasure can rewrite; events cannot be.
+        outbox.record(EventType.MEMBER_STATUS_CHANGED, member.id, Map.of("memberId", member.id,
+                "memberNumber", member.memberNumber, "from", before.name(), "to", next.name()));
         if (next == MemberStatus.SUSPENDED || next == MemberStatus.LEFT) {
             accounts.allowSignIn(member.keycloakSubject, false);
         } else if (before == MemberStatus.SUSPENDED || before == MemberStatus.LEFT) {

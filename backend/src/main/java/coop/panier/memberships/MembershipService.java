@@ -12,6 +12,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import coop.panier.integrations.EventType;
+import coop.panier.integrations.Outbox;
 import coop.panier.common.Caller;
 import coop.panier.common.Cursor;
 import coop.panier.common.ProblemException;
@@ -61,6 +63,9 @@ public class MembershipService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Outbox outbox;
 
     public enum Status {
         AWAITING_PAYMENT, ACTIVE, EXPIRED
@@ -119,7 +124,9 @@ public class MembershipService {
             charge(membership, LedgerEntry.Kind.FEE_DUE, membership.bracketFeeCents, member.id, today);
             charge(membership, LedgerEntry.Kind.SOLIDARITY, membership.solidarityCents, member.id, today);
             memberships.flush();
-            return view(membership);
+            View joined = view(membership);
+            outbox.record(EventType.MEMBERSHIP_JOINED, membership.id, payload(joined));
+            return joined;
         });
     }
 
@@ -196,6 +203,14 @@ public class MembershipService {
                 entry.requestHash = idempotencyKey == null ? null : hash;
                 ledger.persistAndFlush(entry);
                 activateIfPaid(membership);
+                View paid = view(membership);
+                outbox.record(EventType.PAYMENT_RECORDED, membership.householdId, Map.of("entryId", entry.id,
+                        "householdId", membership.householdId, "membershipId", membership.id,
+                        "amountCents", payment.amountCents(), "currency", "EUR", "method", payment.method().name(),
+                        "paidOn", payment.paidOn().toString()));
+                if (paid.leftToPayCents() == 0 && paid.balanceCents() + payment.amountCents() > 0) {
+                    outbox.record(EventType.MEMBERSHIP_PAID, membership.id, payload(paid));
+                }
                 return entry;
             });
         } catch (PersistenceException e) {
@@ -225,6 +240,14 @@ public class MembershipService {
     }
 
     /** Once a membership in its period is fully paid, the household's pending members are active. */
+    /** The payload of a membership's events (`MembershipEventPayload` in the contract). */
+    private static Map<String, Object> payload(View view) {
+        Membership m = view.membership();
+        return Map.of("membershipId", m.id, "householdId", m.householdId, "bracketCode", m.bracketCode,
+                "amountDueCents", m.amountDueCents(), "leftToPayCents", view.leftToPayCents(), "currency", "EUR",
+                "periodStart", m.periodStart.toString(), "periodEnd", m.periodEnd.toString());
+    }
+
     void activateIfPaid(Membership membership) {
         LocalDate today = LocalDate.now(clock);
         boolean current = !today.isBefore(membership.periodStart) && !today.isAfter(membership.periodEnd);

@@ -2,10 +2,13 @@ package coop.panier.stock;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import coop.panier.catalog.Product;
 import coop.panier.catalog.ProductService;
+import coop.panier.integrations.EventType;
+import coop.panier.integrations.Outbox;
 import coop.panier.common.Caller;
 import coop.panier.common.Cursor;
 import coop.panier.common.ProblemException;
@@ -19,6 +22,9 @@ import jakarta.transaction.Transactional;
 /** Stock changes, recorded by admins and by the référent of the product. */
 @ApplicationScoped
 public class StockService {
+
+    @Inject
+    Outbox outbox;
 
     @Inject
     MemberRepository members;
@@ -53,7 +59,13 @@ public class StockService {
         entry.productId = productId;
         entry.recordedBy = members.idOf(caller);
         try {
-            QuarkusTransaction.requiringNew().run(() -> entry.persistAndFlush());
+            QuarkusTransaction.requiringNew().run(() -> {
+                Product shelf = Product.findById(productId);
+                BigDecimal before = shelf.available();
+                entry.persistAndFlush();
+                Product.getEntityManager().refresh(shelf);
+                tellIfLow(shelf, before);
+            });
         } catch (PersistenceException e) {
             if (isNegativeStock(e)) {
                 Product now = QuarkusTransaction.requiringNew().call(() -> Product.<Product>findById(productId));
@@ -62,6 +74,15 @@ public class StockService {
             throw e;
         }
         return QuarkusTransaction.requiringNew().call(() -> StockMovement.<StockMovement>findById(entry.id));
+    }
+
+    /** The product has just gone under its alert threshold: the référents will want to reorder. */
+    private void tellIfLow(Product product, BigDecimal before) {
+        BigDecimal threshold = product.lowStockThreshold;
+        if (threshold != null && product.available().compareTo(threshold) < 0 && before.compareTo(threshold) >= 0) {
+            outbox.record(EventType.STOCK_LOW, product.id, Map.of("productId", product.id, "name", product.name,
+                    "available", product.available().stripTrailingZeros(), "threshold", threshold.stripTrailingZeros()));
+        }
     }
 
     private static StockMovement validated(Movement m) {

@@ -98,6 +98,12 @@ public final class DriveFixtures {
         return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX").format(time);
     }
 
+    /** Places an order of one product for the member, and gives its id. */
+    public static String placed(String member, String slotId, String productId, double quantity) {
+        return as(member).contentType(ContentType.JSON).body(order(slotId, productId, quantity)).post("/api/v1/orders")
+                .then().statusCode(201).extract().path("id");
+    }
+
     public static Map<String, Object> order(String slotId, Object... productAndQuantity) {
         List<Map<String, Object>> lines = new java.util.ArrayList<>();
         for (int i = 0; i < productAndQuantity.length; i += 2) {

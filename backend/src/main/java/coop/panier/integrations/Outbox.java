@@ -1,0 +1,51 @@
+package coop.panier.integrations;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+/**
+ * The one event outbox. A service records what happened in the transaction of the change itself
+ * (MANDATORY: there is no event outside one), so the event is committed with the change or
+ * rolled back with it. Workers deliver from the table, never the request that made the change.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    ObjectMapper json;
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID record(EventType type, UUID subjectId, Map<String, Object> payload) {
+        UUID id = UUID.randomUUID();
+        try {
+            em.createNativeQuery("insert into domain_event (id, type, version, occurred_at, subject_type, subject_id, payload)"
+                    + " values (?1, ?2, ?3, ?4, ?5, ?6, cast(?7 as jsonb))")
+                    .setParameter(1, id).setParameter(2, type.wireName()).setParameter(3, type.version())
+                    .setParameter(4, clock.instant()).setParameter(5, type.subject()).setParameter(6, subjectId)
+                    .setParameter(7, json.writeValueAsString(payload)).executeUpdate();
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("An event payload must be JSON", e);
+        }
+        // Its webhook deliveries, in the same transaction: none if the change is rolled back.
+        em.createNativeQuery("insert into webhook_delivery (id, endpoint_id, event_id, subject_id, next_attempt_at)"
+                + " select gen_random_uuid(), w.id, ?1, ?2, ?3 from webhook_endpoint w where w.enabled and ?4 = any(w.event_types)")
+                .setParameter(1, id).setParameter(2, subjectId).setParameter(3, clock.instant())
+                .setParameter(4, type.wireName()).executeUpdate();
+        return id;
+    }
+}
