@@ -10,6 +10,8 @@ KEYCLOAK_PORT=${KEYCLOAK_PORT:-8180}
 KEYCLOAK_MANAGEMENT_PORT=${KEYCLOAK_MANAGEMENT_PORT:-9000}
 BACKEND_PORT=${BACKEND_PORT:-8080}
 SPA_PORT=${SPA_PORT:-5173}
+SMTP_PORT=${SMTP_PORT:-1025}
+MAILDEV_PORT=${MAILDEV_PORT:-1080}
 LOGS="$ROOT/.data/logs"
 
 require_jdk21
@@ -23,12 +25,20 @@ $own_kc && require_free_port "$KEYCLOAK_PORT" "Keycloak (KEYCLOAK_PORT)"
 $own_kc && require_free_port "$KEYCLOAK_MANAGEMENT_PORT" "Keycloak's health (KEYCLOAK_MANAGEMENT_PORT)"
 require_free_port "$BACKEND_PORT" "the backend (BACKEND_PORT)"
 require_free_port "$SPA_PORT" "the SPA (SPA_PORT)"
+own_smtp=true
+[ -n "${PANIER_SMTP_HOST:-}" ] && own_smtp=false
+$own_smtp && require_free_port "$SMTP_PORT" "the mail catcher's SMTP (SMTP_PORT)"
+$own_smtp && require_free_port "$MAILDEV_PORT" "the mail catcher's web page (MAILDEV_PORT)"
 
 mkdir -p "$LOGS"
 build_backend
 $own_kc && "$ROOT/scripts/keycloak.sh" install
 echo "==> Installing the SPA's packages"
 (cd "$ROOT/frontend" && { [ -d node_modules ] && [ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund; })
+if $own_smtp; then
+  echo "==> Installing the mail catcher (MailDev)"
+  (cd "$ROOT/tools/maildev" && { [ -d node_modules ] && [ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund; })
+fi
 
 # The services started, in order: process group leader, name, log.
 pids=() names=() logs=()
@@ -115,6 +125,14 @@ if $own_kc; then
   export PANIER_KEYCLOAK_ADMIN_SECRET=${PANIER_KEYCLOAK_ADMIN_SECRET:-demo-backend-secret}
 fi
 
+if $own_smtp; then
+  echo "==> Starting the mail catcher (SMTP on port $SMTP_PORT, web page on $MAILDEV_PORT)"
+  launch "The mail catcher" "$LOGS/maildev.log" bash -c "cd '$ROOT/tools/maildev' && exec node_modules/.bin/maildev --smtp $SMTP_PORT --web $MAILDEV_PORT --ip 127.0.0.1"
+  wait_ready "http://localhost:$MAILDEV_PORT/" 60 "The mail catcher"
+  export PANIER_SMTP_HOST=localhost PANIER_SMTP_PORT=$SMTP_PORT PANIER_SMTP_START_TLS=DISABLED
+fi
+export PANIER_SPA_URL=${PANIER_SPA_URL:-http://localhost:$SPA_PORT}
+
 echo "==> Starting the backend on port $BACKEND_PORT"
 export QUARKUS_HTTP_PORT=$BACKEND_PORT PANIER_DEMO_DATA=${PANIER_DEMO_DATA:-true}
 export PANIER_SPA_ORIGINS=${PANIER_SPA_ORIGINS:-http://localhost:$SPA_PORT}
@@ -138,6 +156,7 @@ cat <<MSG
     Application (SPA)     http://localhost:$SPA_PORT
     API                   http://localhost:$BACKEND_PORT/api/v1   (contract: /q/openapi, UI: /q/swagger-ui)
     Keycloak              $KEYCLOAK_URL   (console: admin / admin, demo only)
+    Mails sent (MailDev)  $($own_smtp && echo "http://localhost:$MAILDEV_PORT" || echo "through $PANIER_SMTP_HOST")
 
   Demo logins (demo-only passwords):
     alice  / demo-alice    member

@@ -43,4 +43,9 @@ public enum EventType {
     public int version() {
         return 1;
     }
+
+    /** Told to the member named in the payload (`memberId`) by e-mail too. */
+    public boolean mailed() {
+        return this == ORDER_PLACED || this == ORDER_CHANGED || this == ORDER_CANCELLED || this == WAITLIST_PLACE_OFFERED;
+    }
 }

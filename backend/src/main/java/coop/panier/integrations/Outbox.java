@@ -46,6 +46,12 @@ public class Outbox {
                 + " select gen_random_uuid(), w.id, ?1, ?2, ?3 from webhook_endpoint w where w.enabled and ?4 = any(w.event_types)")
                 .setParameter(1, id).setParameter(2, subjectId).setParameter(3, clock.instant())
                 .setParameter(4, type.wireName()).executeUpdate();
+        if (type.mailed() && payload.get("memberId") != null) {
+            em.createNativeQuery("insert into mail_delivery (id, event_id, recipient_member_id, next_attempt_at)"
+                    + " values (gen_random_uuid(), ?1, ?2, ?3)")
+                    .setParameter(1, id).setParameter(2, payload.get("memberId")).setParameter(3, clock.instant())
+                    .executeUpdate();
+        }
         return id;
     }
 }

@@ -13,6 +13,7 @@ import io.restassured.specification.RequestSpecification;
  */
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = GreenMailTestResource.class, scope = TestResourceScope.GLOBAL)
 public abstract class ApiTest {
 
     /** A request whose exchange must conform to the contract. */
