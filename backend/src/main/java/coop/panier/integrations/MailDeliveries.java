@@ -3,7 +3,6 @@ package coop.panier.integrations;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -14,7 +13,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.Engine;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -53,30 +51,29 @@ public class MailDeliveries {
 
     @Scheduled(every = "${panier.mail.delivery-check:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sendDue() {
-        for (int i = 0; i < 100 && sendOne(); i++) {
-            // keeps going while there is work
-        }
+        Claims.drain(this::sendOne);
     }
 
     /** Sends the next mail due, if there is one; true if it handled one. */
     public boolean sendOne() {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            List<Object[]> due = em.createNativeQuery("""
-                    select d.id, d.attempts, e.type, e.payload::text, m.email, m.first_name, m.language
-                    from mail_delivery d
-                    join domain_event e on e.id = d.event_id
-                    join member m on m.id = d.recipient_member_id
-                    where d.status = 'PENDING' and d.next_attempt_at <= ?1
-                    order by d.seq limit 1
-                    for update of d skip locked""", Object[].class).setParameter(1, clock.instant()).getResultList();
-            if (due.isEmpty()) {
-                return false;
-            }
-            Object[] row = due.get(0);
-            send((UUID) row[0], ((Number) row[1]).intValue(), (String) row[2], json.readTree((String) row[3]),
-                    (String) row[4], (String) row[5], (String) row[6]);
-            return true;
-        });
+        return Claims.one(em, """
+                select d.id, d.attempts, e.type, e.payload::text, m.email, m.first_name, m.language
+                from mail_delivery d
+                join domain_event e on e.id = d.event_id
+                join member m on m.id = d.recipient_member_id
+                where d.status = 'PENDING' and d.next_attempt_at <= ?1
+                order by d.seq limit 1
+                for update of d skip locked""", clock.instant(),
+                row -> send((UUID) row[0], ((Number) row[1]).intValue(), (String) row[2], payload((String) row[3]),
+                        (String) row[4], (String) row[5], (String) row[6]));
+    }
+
+    private JsonNode payload(String text) {
+        try {
+            return json.readTree(text);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("An event's payload is JSON (a CHECK says so)", e);
+        }
     }
 
     private void send(UUID delivery, int attempts, String type, JsonNode payload, String email, String firstName,

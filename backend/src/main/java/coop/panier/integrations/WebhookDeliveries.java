@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -16,7 +15,6 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -53,45 +51,39 @@ public class WebhookDeliveries {
 
     @Scheduled(every = "${panier.webhooks.delivery-check:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void deliverDue() {
-        // One delivery per transaction: its row stays locked while its receiver answers.
-        for (int i = 0; i < 100 && deliverOne(); i++) {
-            // keeps going while there is work
-        }
+        Claims.drain(this::deliverOne);
     }
 
-    /** Delivers the next due delivery, if there is one; true if it handled one. */
+    /** Delivers the next due delivery, if there is one; true if it handled one. Its row stays locked while its receiver answers. */
     public boolean deliverOne() {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            List<Object[]> due = em.createNativeQuery("""
-                    select d.id, d.attempts, w.id, w.url, w.secret, w.failing_since, e.id, e.type, e.version,
-                           e.occurred_at, e.subject_type, e.subject_id, e.payload::text
-                    from webhook_delivery d
-                    join webhook_endpoint w on w.id = d.endpoint_id and w.enabled
-                    join domain_event e on e.id = d.event_id
-                    where d.status = 'PENDING' and d.next_attempt_at <= ?1
-                      and not exists (select 1 from webhook_delivery p where p.endpoint_id = d.endpoint_id
-                                      and p.subject_id = d.subject_id and p.status = 'PENDING' and p.seq < d.seq)
-                    order by d.seq limit 1
-                    for update of d skip locked""", Object[].class).setParameter(1, clock.instant()).getResultList();
-            if (due.isEmpty()) {
-                return false;
-            }
-            Object[] row = due.get(0);
-            attempt((UUID) row[0], ((Number) row[1]).intValue(), (UUID) row[2], (String) row[3], (String) row[4],
-                    (Instant) row[5], envelope(row));
-            return true;
-        });
+        return Claims.one(em, """
+                select d.id, d.attempts, w.id, w.url, w.secret, w.failing_since, e.id, e.type, e.version,
+                       e.occurred_at, e.subject_type, e.subject_id, e.payload::text
+                from webhook_delivery d
+                join webhook_endpoint w on w.id = d.endpoint_id and w.enabled
+                join domain_event e on e.id = d.event_id
+                where d.status = 'PENDING' and d.next_attempt_at <= ?1
+                  and not exists (select 1 from webhook_delivery p where p.endpoint_id = d.endpoint_id
+                                  and p.subject_id = d.subject_id and p.status = 'PENDING' and p.seq < d.seq)
+                order by d.seq limit 1
+                for update of d skip locked""", clock.instant(),
+                row -> attempt((UUID) row[0], ((Number) row[1]).intValue(), (UUID) row[2], (String) row[3],
+                        (String) row[4], (Instant) row[5], envelope(row)));
     }
 
-    private String envelope(Object[] row) throws com.fasterxml.jackson.core.JsonProcessingException {
+    private String envelope(Object[] row) {
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("id", row[6]);
         event.put("type", row[7]);
         event.put("version", row[8]);
         event.put("time", row[9].toString());
         event.put("subject", Map.of("type", row[10], "id", row[11]));
-        event.put("data", json.readTree((String) row[12]));
-        return json.writeValueAsString(event);
+        try {
+            event.put("data", json.readTree((String) row[12]));
+            return json.writeValueAsString(event);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("An event's payload is JSON (a CHECK says so)", e);
+        }
     }
 
     private void attempt(UUID delivery, int attempts, UUID endpoint, String url, String secret, Instant failingSince,

@@ -1,0 +1,39 @@
+package coop.panier.integrations;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.persistence.EntityManager;
+
+/**
+ * How the outbox's workers take work: one due row at a time, claimed by a query that ends in
+ * FOR UPDATE SKIP LOCKED (so that several instances never take the same), handled and committed
+ * in a transaction of its own.
+ */
+final class Claims {
+
+    private Claims() {
+    }
+
+    /** Claims the row the query finds due at `now` (its ?1) and hands it over; false if none is due. */
+    static boolean one(EntityManager em, String query, Instant now, Consumer<Object[]> handle) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            List<Object[]> due = em.createNativeQuery(query, Object[].class).setParameter(1, now).getResultList();
+            if (due.isEmpty()) {
+                return false;
+            }
+            handle.accept(due.get(0));
+            return true;
+        });
+    }
+
+    /** Takes work until none is due, at most a hundred rows a run so that a run stays short. */
+    static void drain(BooleanSupplier one) {
+        for (int i = 0; i < 100 && one.getAsBoolean(); i++) {
+            // keeps going while there is work
+        }
+    }
+}
