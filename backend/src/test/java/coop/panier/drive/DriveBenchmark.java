@@ -48,6 +48,12 @@ class DriveBenchmark extends ApiTest {
     @TestHTTPResource("/")
     URL base;
 
+    @Inject
+    coop.panier.integrations.WebhookDeliveries webhooks;
+
+    @Inject
+    coop.panier.integrations.MailDeliveries mails;
+
     @Test
     void membersPlaceOrdersAgainstASlotSeries() throws Exception {
         int members = Integer.parseInt(System.getenv().getOrDefault("BENCH_MEMBERS", "400"));
@@ -74,6 +80,21 @@ class DriveBenchmark extends ApiTest {
             tokens.add(f.get());
         }
         setup.shutdown();
+
+        // The events of the run go to a real receiver on this host, and their mails to GreenMail.
+        com.sun.net.httpserver.HttpServer receiver = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        AtomicInteger received = new AtomicInteger();
+        receiver.createContext("/hooks", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            received.incrementAndGet();
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        as(admin()).contentType(ContentType.JSON).body(Map.of("url", "http://127.0.0.1:" + receiver.getAddress().getPort()
+                + "/hooks", "eventTypes", List.of("order.placed"))).post("/api/v1/webhooks").then().statusCode(201);
+        coop.panier.testsupport.GreenMailTestResource.server().reset();
 
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
@@ -111,8 +132,25 @@ class DriveBenchmark extends ApiTest {
         System.out.printf("requests: %d in %.2f s -> %.1f orders/s (%d accepted)%n", sorted.size(), seconds,
                 sorted.size() / seconds, statuses.getOrDefault(201, new AtomicInteger()).get());
         System.out.printf("responses by status: %s%n", statuses);
-        System.out.printf("latency p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms%n%n", percentile(sorted, 50),
+        System.out.printf("latency p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms%n", percentile(sorted, 50),
                 percentile(sorted, 95), percentile(sorted, 99), sorted.get(sorted.size() - 1) / 1e6);
+
+        // What the orders told, delivered by one instance's workers, one after the other.
+        long hooks = System.nanoTime();
+        while (webhooks.deliverOne()) {
+            // until every delivery is done
+        }
+        double hookSeconds = (System.nanoTime() - hooks) / 1e9;
+        long mailing = System.nanoTime();
+        while (mails.sendOne()) {
+            // until every mail is sent
+        }
+        double mailSeconds = (System.nanoTime() - mailing) / 1e9;
+        int mailed = coop.panier.testsupport.GreenMailTestResource.server().getReceivedMessages().length;
+        receiver.stop(0);
+        System.out.printf("webhooks: %d order.placed delivered in %.2f s -> %.1f/s%n", received.get(), hookSeconds,
+                received.get() / hookSeconds);
+        System.out.printf("mails: %d confirmations sent in %.2f s -> %.1f/s%n%n", mailed, mailSeconds, mailed / mailSeconds);
     }
 
     private static double percentile(List<Long> sorted, int p) {
