@@ -8,8 +8,13 @@ import { apiBaseUrl, server } from '../test/server'
 
 const meUrl = `${apiBaseUrl}/api/v1/me`
 
+const feedUrl = (token: string) => `${apiBaseUrl}/api/v1/calendar-feeds/${token}`
+
 function serveMe(member: Member = alice, etag = '"3"') {
-  server.use(http.get(meUrl, () => HttpResponse.json(member, { headers: { ETag: etag } })))
+  server.use(
+    http.get(meUrl, () => HttpResponse.json(member, { headers: { ETag: etag } })),
+    http.get(`${meUrl}/calendar-feed`, () => HttpResponse.json({ url: feedUrl('premier') })),
+  )
 }
 
 function problem(status: number, extra: Record<string, unknown> = {}) {
@@ -189,5 +194,26 @@ describe('Mon compte', () => {
     await renderApp('/compte')
 
     expect(keycloakLogin).toHaveBeenCalledWith({ redirectUri: 'http://localhost:3000/compte' })
+  })
+
+  it("shows the calendar's secret address, and a new one replaces it when asked", async () => {
+    serveMe()
+    let rotated = 0
+    server.use(
+      http.post(`${meUrl}/calendar-feed/rotate`, () => {
+        rotated++
+        return HttpResponse.json({ url: feedUrl('second') })
+      }),
+    )
+
+    const wrapper = await renderApp('/compte')
+    await flushPromises()
+
+    expect(wrapper.text()).toContain('Mon calendrier')
+    expect(wrapper.get<HTMLInputElement>('input#calendar-url').element.value).toBe(feedUrl('premier'))
+    await wrapper.findAll('button').find((b) => b.text() === 'Nouvelle adresse')!.trigger('click')
+    await flushPromises()
+    expect(rotated).toBe(1)
+    expect(wrapper.get<HTMLInputElement>('input#calendar-url').element.value).toBe(feedUrl('second'))
   })
 })

@@ -113,6 +113,7 @@ public class PersonalData {
         member.email = member.memberNumber.toLowerCase(Locale.ROOT) + "@anonyme.invalid";
         member.phone = null;
         member.keycloakSubject = null;
+        member.calendarToken = null;
         member.erasedAt = clock.instant();
         em.flush();
         log("ERASURE", id, admin.id);

@@ -146,10 +146,14 @@ class MailTest extends ApiTest {
             r.next();
             assertThat(r.getInt(1)).isGreaterThanOrEqualTo(1);
         }
-        try (Connection c = dataSource.getConnection()) {
-            c.createStatement().execute("update mail_delivery set next_attempt_at = now() where status = 'PENDING'");
+        // Later tries, as the worker's back-off brings them: the first after the restart may still
+        // meet a connection the server closed, the next one goes through.
+        for (int round = 0; round < 3 && to(chloe.email()).isEmpty(); round++) {
+            try (Connection c = dataSource.getConnection()) {
+                c.createStatement().execute("update mail_delivery set next_attempt_at = now() where status = 'PENDING'");
+            }
+            sendAll();
         }
-        sendAll();
         assertThat(to(chloe.email())).hasSize(1);
     }
 

@@ -8,24 +8,63 @@ import java.util.Arrays;
 import java.util.UUID;
 
 import coop.panier.api.IntegrationsApi;
+import coop.panier.api.model.CalendarFeed;
 import coop.panier.api.model.Webhook;
 import coop.panier.api.model.WebhookCreated;
 import coop.panier.api.model.WebhookDelivery;
 import coop.panier.api.model.WebhookDeliveryList;
 import coop.panier.api.model.WebhookInput;
 import coop.panier.api.model.WebhookList;
+import coop.panier.common.Caller;
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
-/** Admins' webhook endpoints and their delivery logs; the work is in {@link Webhooks}. */
-@RolesAllowed("admin")
-public class WebhookResource implements IntegrationsApi {
+/**
+ * What other systems read of the co-op: admins' webhook endpoints and their delivery logs
+ * ({@link Webhooks}), and members' private calendar feeds ({@link CalendarFeeds}).
+ */
+public class IntegrationsResource implements IntegrationsApi {
 
     @Inject
     Webhooks webhooks;
 
+    @Inject
+    CalendarFeeds feeds;
+
+    @Inject
+    Caller caller;
+
+    @Context
+    UriInfo uri;
+
     @Override
+    @RolesAllowed("member")
+    public Response getMyCalendarFeed() {
+        return Response.ok(feed(feeds.tokenOf(caller))).build();
+    }
+
+    @Override
+    @RolesAllowed("member")
+    public Response rotateMyCalendarFeed() {
+        return Response.ok(feed(feeds.rotate(caller))).build();
+    }
+
+    @Override
+    @PermitAll
+    public Response getCalendarFeed(String feedToken) {
+        return Response.ok(feeds.calendar(feedToken), "text/calendar; charset=utf-8").build();
+    }
+
+    private CalendarFeed feed(String token) {
+        return new CalendarFeed().url(uri.getBaseUriBuilder().path("api/v1/calendar-feeds").path(token).build().toString());
+    }
+
+    @Override
+    @RolesAllowed("admin")
     public Response createWebhook(WebhookInput input) {
         WebhookEndpoint endpoint = webhooks.register(input.getUrl(),
                 input.getEventTypes().stream().map(Object::toString).toList(), input.getDescription());
@@ -34,17 +73,20 @@ public class WebhookResource implements IntegrationsApi {
     }
 
     @Override
+    @RolesAllowed("admin")
     public Response listWebhooks() {
-        return Response.ok(new WebhookList().items(webhooks.list().stream().map(WebhookResource::toApi).toList())).build();
+        return Response.ok(new WebhookList().items(webhooks.list().stream().map(IntegrationsResource::toApi).toList())).build();
     }
 
     @Override
+    @RolesAllowed("admin")
     public Response deleteWebhook(UUID webhookId) {
         webhooks.remove(webhookId);
         return Response.noContent().build();
     }
 
     @Override
+    @RolesAllowed("admin")
     public Response listWebhookDeliveries(UUID webhookId) {
         return Response.ok(new WebhookDeliveryList().items(webhooks.deliveries(webhookId).stream()
                 .map(d -> new WebhookDelivery().id(d.id()).eventId(d.eventId())

@@ -1,0 +1,90 @@
+package coop.panier.integrations;
+
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+
+import coop.panier.common.Caller;
+import coop.panier.common.ProblemException;
+import coop.panier.members.Member;
+import coop.panier.members.MemberRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.property.Description;
+import net.fortuna.ical4j.model.property.Location;
+import net.fortuna.ical4j.model.property.ProdId;
+import net.fortuna.ical4j.model.property.Uid;
+import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
+import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
+
+/**
+ * A member's private calendar (RFC 5545), reached by a secret address that any calendar app can
+ * subscribe to: their pickup slots for now, their shifts and assemblies when those come.
+ */
+@ApplicationScoped
+@Transactional
+public class CalendarFeeds {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Inject
+    MemberRepository members;
+
+    @Inject
+    EntityManager em;
+
+    /** The secret of the caller's feed, made on their first ask. */
+    public String tokenOf(Caller caller) {
+        Member member = members.findBySubject(caller.subject()).orElseThrow(CalendarFeeds::noMember);
+        if (member.calendarToken == null) {
+            member.calendarToken = newToken();
+        }
+        return member.calendarToken;
+    }
+
+    /** A new secret: the address given out before stops working. */
+    public String rotate(Caller caller) {
+        Member member = members.findBySubject(caller.subject()).orElseThrow(CalendarFeeds::noMember);
+        member.calendarToken = newToken();
+        return member.calendarToken;
+    }
+
+    /** The feed behind a secret, or a 404 for one that names no feed (never said apart from a revoked one). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public String calendar(String token) {
+        Member member = members.find("calendarToken", token).firstResultOptional()
+                .orElseThrow(() -> ProblemException.notFound("Aucun calendrier à cette adresse."));
+        List<Object[]> pickups = em.createNativeQuery("""
+                select o.id, o.number, s.place, s.starts_at, s.ends_at, o.total_cents
+                from customer_order o join pickup_slot s on s.id = o.slot_id
+                where o.member_id = ?1 and o.status in ('PLACED', 'PREPARED') order by s.starts_at""", Object[].class)
+                .setParameter(1, member.id).getResultList();
+        Calendar calendar = new Calendar();
+        calendar.add(new ProdId("-//Panier//Calendrier de l'adhérent//FR"));
+        calendar.add(ImmutableVersion.VERSION_2_0);
+        calendar.add(ImmutableCalScale.GREGORIAN);
+        for (Object[] pickup : pickups) {
+            VEvent event = new VEvent((Instant) pickup[3], (Instant) pickup[4], "Retrait de la commande n° " + pickup[1]);
+            event.add(new Uid("order-" + pickup[0] + "@panier"));
+            event.add(new Location((String) pickup[2]));
+            event.add(new Description("Total : " + MailTexts.money(((Number) pickup[5]).longValue(), "fr")));
+            calendar.add(event);
+        }
+        return calendar.toString();
+    }
+
+    private static String newToken() {
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+    }
+
+    private static ProblemException noMember() {
+        return ProblemException.notFound("Aucun adhérent n'est lié à ce compte.");
+    }
+}

@@ -1,0 +1,76 @@
+package coop.panier.integrations;
+
+import static coop.panier.drive.DriveFixtures.activeMember;
+import static coop.panier.drive.DriveFixtures.placed;
+import static coop.panier.drive.DriveFixtures.product;
+import static coop.panier.drive.DriveFixtures.slot;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.StringReader;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import coop.panier.memberships.MembershipScaleRepository;
+import coop.panier.memberships.TestScales;
+import coop.panier.testsupport.ApiTest;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.component.VEvent;
+
+/** A member's calendar feed, read as a calendar app reads it: an RFC 5545 parser. */
+@QuarkusTest
+class CalendarFeedTest extends ApiTest {
+
+    @Inject
+    MembershipScaleRepository scales;
+
+    @BeforeEach
+    void aScale() {
+        TestScales.ensureOneInForceToday(scales);
+    }
+
+    private static Calendar read(String url) throws Exception {
+        String text = api().get(url).then().statusCode(200).contentType("text/calendar").extract().asString();
+        return new CalendarBuilder().build(new StringReader(text));
+    }
+
+    @Test
+    void theFeedHoldsTheMembersPickupsUntilTheyAreCancelledAndANewAddressRevokesTheOldOne() throws Exception {
+        String alice = activeMember("Alice");
+        String honey = product("Miel de forêt", 900, 1, 5);
+        String friday = slot(5, 9);
+        String later = slot(5, 16);
+        placed(alice, friday, honey, 1);
+        String cancelled = placed(alice, later, honey, 1);
+        api(alice).contentType(ContentType.JSON).body(Map.of()).post("/api/v1/orders/" + cancelled + "/cancel").then().statusCode(200);
+
+        String url = api(alice).get("/api/v1/me/calendar-feed").then().statusCode(200).extract().path("url");
+        assertThat(api(alice).get("/api/v1/me/calendar-feed").<String>path("url")).as("the same address each time").isEqualTo(url);
+        String path = url.substring(url.indexOf("/api/v1/"));
+        List<VEvent> events = read(path).getComponents("VEVENT");
+        assertThat(events).hasSize(1);
+        VEvent pickup = events.get(0);
+        assertThat(pickup.getSummary().getValue()).startsWith("Retrait de la commande n° ");
+        assertThat(pickup.getLocation().getValue()).isEqualTo("Local de la coop");
+        assertThat(pickup.getDescription().getValue()).isEqualTo("Total : 9,00 €");
+        assertThat(pickup.getDateTimeStart().getValue()).endsWith("Z");
+
+        String newUrl = api(alice).post("/api/v1/me/calendar-feed/rotate").then().statusCode(200).extract().path("url");
+        assertThat(newUrl).isNotEqualTo(url);
+        api().get(path).then().statusCode(404).contentType("application/problem+json");
+        assertThat(read(newUrl.substring(newUrl.indexOf("/api/v1/"))).getComponents("VEVENT")).hasSize(1);
+    }
+
+    @Test
+    void anotherMembersFeedHoldsOnlyTheirOwn() throws Exception {
+        String bruno = activeMember("Bruno");
+        String url = api(bruno).get("/api/v1/me/calendar-feed").then().statusCode(200).extract().path("url");
+        assertThat(read(url.substring(url.indexOf("/api/v1/"))).getComponents("VEVENT")).isEmpty();
+    }
+}
