@@ -41,29 +41,35 @@ public class CalendarFeeds {
     /** The secret of the caller's feed, made on their first ask. */
     public String tokenOf(Caller caller) {
         Member member = members.findBySubject(caller.subject()).orElseThrow(CalendarFeeds::noMember);
-        if (member.calendarToken == null) {
-            member.calendarToken = newToken();
-        }
-        return member.calendarToken;
+        em.createNativeQuery("insert into calendar_feed (member_id, token) values (?1, ?2) on conflict (member_id) do nothing")
+                .setParameter(1, member.id).setParameter(2, newToken()).executeUpdate();
+        return (String) em.createNativeQuery("select token from calendar_feed where member_id = ?1")
+                .setParameter(1, member.id).getSingleResult();
     }
 
     /** A new secret: the address given out before stops working. */
     public String rotate(Caller caller) {
         Member member = members.findBySubject(caller.subject()).orElseThrow(CalendarFeeds::noMember);
-        member.calendarToken = newToken();
-        return member.calendarToken;
+        String token = newToken();
+        em.createNativeQuery("insert into calendar_feed (member_id, token) values (?1, ?2)"
+                + " on conflict (member_id) do update set token = excluded.token, created_at = now()")
+                .setParameter(1, member.id).setParameter(2, token).executeUpdate();
+        return token;
     }
 
     /** The feed behind a secret, or a 404 for one that names no feed (never said apart from a revoked one). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public String calendar(String token) {
-        Member member = members.find("calendarToken", token).firstResultOptional()
-                .orElseThrow(() -> ProblemException.notFound("Aucun calendrier à cette adresse."));
+        List<?> owner = em.createNativeQuery("select f.member_id from calendar_feed f join member m on m.id = f.member_id"
+                + " where f.token = ?1 and m.erased_at is null").setParameter(1, token).getResultList();
+        if (owner.isEmpty()) {
+            throw ProblemException.notFound("Aucun calendrier à cette adresse.");
+        }
         List<Object[]> pickups = em.createNativeQuery("""
                 select o.id, o.number, s.place, s.starts_at, s.ends_at, o.total_cents
                 from customer_order o join pickup_slot s on s.id = o.slot_id
                 where o.member_id = ?1 and o.status in ('PLACED', 'PREPARED') order by s.starts_at""", Object[].class)
-                .setParameter(1, member.id).getResultList();
+                .setParameter(1, owner.get(0)).getResultList();
         Calendar calendar = new Calendar();
         calendar.add(new ProdId("-//Panier//Calendrier de l'adhérent//FR"));
         calendar.add(ImmutableVersion.VERSION_2_0);

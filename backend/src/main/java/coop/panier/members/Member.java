@@ -56,10 +56,6 @@ public class Member extends PanacheEntityBase {
     @Column(name = "erased_at")
     public Instant erasedAt;
 
-    /** The secret in the address of the member's calendar feed; none until they ask for it. */
-    @Column(name = "calendar_token")
-    public String calendarToken;
-
     @Version
     public long version;
 }

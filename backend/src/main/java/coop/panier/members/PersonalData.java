@@ -113,8 +113,8 @@ public class PersonalData {
         member.email = member.memberNumber.toLowerCase(Locale.ROOT) + "@anonyme.invalid";
         member.phone = null;
         member.keycloakSubject = null;
-        member.calendarToken = null;
         member.erasedAt = clock.instant();
+        em.createNativeQuery("delete from calendar_feed where member_id = ?1").setParameter(1, id).executeUpdate();
         em.flush();
         log("ERASURE", id, admin.id);
         accounts.remove(subject);

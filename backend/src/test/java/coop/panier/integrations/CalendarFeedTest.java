@@ -50,7 +50,10 @@ class CalendarFeedTest extends ApiTest {
         String cancelled = placed(alice, later, honey, 1);
         api(alice).contentType(ContentType.JSON).body(Map.of()).post("/api/v1/orders/" + cancelled + "/cancel").then().statusCode(200);
 
+        String profileVersion = api(alice).get("/api/v1/me").header("ETag");
         String url = api(alice).get("/api/v1/me/calendar-feed").then().statusCode(200).extract().path("url");
+        // A profile form read before must still save: the feed is not part of the profile's version.
+        assertThat(api(alice).get("/api/v1/me").header("ETag")).isEqualTo(profileVersion);
         assertThat(api(alice).get("/api/v1/me/calendar-feed").<String>path("url")).as("the same address each time").isEqualTo(url);
         String path = url.substring(url.indexOf("/api/v1/"));
         List<VEvent> events = read(path).getComponents("VEVENT");
