@@ -37,6 +37,12 @@ require_jdk21() {
   export PATH="$JAVA_HOME/bin:$PATH"
 }
 
+# Installs a Node project's packages (npm ci) unless they are there and newer than its lock file.
+npm_install() {
+  (cd "$1" && { [ -d node_modules ] && [ node_modules/.package-lock.json -nt package-lock.json ] \
+    || npm ci --no-audit --no-fund; })
+}
+
 # Fails with a clear message if something already listens on the TCP port.
 require_free_port() {
   local port=$1 what=$2

@@ -34,10 +34,10 @@ mkdir -p "$LOGS"
 build_backend
 $own_kc && "$ROOT/scripts/keycloak.sh" install
 echo "==> Installing the SPA's packages"
-(cd "$ROOT/frontend" && { [ -d node_modules ] && [ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund; })
+npm_install "$ROOT/frontend"
 if $own_smtp; then
   echo "==> Installing the mail catcher (MailDev)"
-  (cd "$ROOT/tools/maildev" && { [ -d node_modules ] && [ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund; })
+  npm_install "$ROOT/tools/maildev"
 fi
 
 # The services started, in order: process group leader, name, log.

@@ -50,6 +50,7 @@ function management(auth: Auth): RouteRecordRaw[] {
     { path: 'creneaux', component: () => import('./pages/admin/SlotsPage.vue'), meta: adminOnly },
     { path: 'commandes', component: () => import('./pages/admin/OrdersAdminPage.vue'), meta: adminOnly },
     { path: 'retrait', component: () => import('./pages/admin/PickupPage.vue'), meta: adminOnly },
+    { path: 'courriels', component: () => import('./pages/admin/MailsPage.vue'), meta: adminOnly },
     { path: 'ventes-drive', component: () => import('./pages/admin/DriveStatsPage.vue'), meta: adminOnly },
   ]
 }

@@ -59,6 +59,27 @@ describe('Mon compte', () => {
     expect(authorization).toBe('Bearer test-token')
   })
 
+  it('turns the day-before reminder off, and keeps the membership reminder', async () => {
+    serveMe()
+    let body: Pick<Member, 'preferences'> | undefined
+    server.use(
+      http.put(meUrl, async ({ request }) => {
+        body = (await request.json()) as Pick<Member, 'preferences'>
+        return HttpResponse.json({ ...alice, ...body }, { headers: { ETag: '"4"' } })
+      }),
+    )
+    const wrapper = await renderApp('/compte')
+    expect(wrapper.text()).toContain('Rappels par courriel')
+    expect(wrapper.get<HTMLInputElement>('input#pickup-reminder').element.checked).toBe(true)
+
+    await wrapper.get('input#pickup-reminder').setValue(false)
+    await wrapper.get('form').trigger('submit')
+    await flushPromises()
+
+    expect(body?.preferences).toEqual({ language: 'fr', pickupReminder: false, membershipReminder: true })
+    expect(wrapper.get<HTMLInputElement>('input#pickup-reminder').element.checked).toBe(false)
+  })
+
   it('saves a new phone with the version it read, then shows it', async () => {
     serveMe()
     let sent: { ifMatch: string | null; body: unknown } | undefined
@@ -73,7 +94,10 @@ describe('Mon compte', () => {
 
     await savePhone(wrapper, '  06 11 22 33 44 ')
 
-    expect(sent).toEqual({ ifMatch: '"3"', body: { phone: '06 11 22 33 44', preferences: { language: 'fr' } } })
+    expect(sent).toEqual({
+      ifMatch: '"3"',
+      body: { phone: '06 11 22 33 44', preferences: { language: 'fr', pickupReminder: true, membershipReminder: true } },
+    })
     expect(document.body.textContent).toContain('Profil enregistré')
     expect(wrapper.get<HTMLInputElement>('input#phone').element.value).toBe('06 11 22 33 44')
   })

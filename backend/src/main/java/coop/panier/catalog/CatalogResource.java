@@ -17,6 +17,7 @@ import coop.panier.common.Csv;
 import coop.panier.common.Cursor;
 import coop.panier.common.ETags;
 import jakarta.annotation.security.PermitAll;
+import coop.panier.common.IntegrationRole;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
@@ -134,7 +135,7 @@ public class CatalogResource implements CatalogApi {
     }
 
     @Override
-    @RolesAllowed("admin")
+    @RolesAllowed({ "admin", IntegrationRole.ROLE })
     public Response createProduct(ProductInput input) {
         Product product = products.create(CatalogMapper.details(input));
         return Response.created(URI.create("/api/v1/products/" + product.id)).entity(CatalogMapper.toApi(product))
@@ -142,7 +143,7 @@ public class CatalogResource implements CatalogApi {
     }
 
     @Override
-    @RolesAllowed({ "admin", "referent" })
+    @RolesAllowed({ "admin", "referent", IntegrationRole.ROLE })
     public Response updateProduct(UUID productId, ProductInput input, String ifMatch) {
         Product product = products.update(caller, productId, ifMatch, CatalogMapper.details(input));
         return Response.ok(CatalogMapper.toApi(product)).tag(ETags.of(product.version)).build();

@@ -81,7 +81,7 @@ public class ProductService {
     public Product update(Caller caller, UUID id, String ifMatch, Details details) {
         Product product = manageable(caller, id);
         ETags.requireCurrent(ifMatch, product.version);
-        if (!caller.admin()) {
+        if (!caller.seesAll()) {
             List<FieldError> errors = referentMayNotChange(product, details);
             if (!errors.isEmpty()) {
                 throw ProblemException.invalid(errors);
@@ -92,11 +92,11 @@ public class ProductService {
         return product;
     }
 
-    /** The product, if the caller is an admin or its référent; anyone else gets a 403. */
+    /** The product, if the caller is an admin, its référent or an integration let in by its scope; anyone else gets a 403. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Product manageable(Caller caller, UUID id) {
         Product product = products.findByIdOptional(id).orElseThrow(ProductService::notFound);
-        if (!caller.admin() && (product.referentId == null || !product.referentId.equals(members.idOf(caller)))) {
+        if (!caller.seesAll() && (product.referentId == null || !product.referentId.equals(members.idOf(caller)))) {
             throw ProblemException.forbidden("Seul le référent de ce produit ou un administrateur peut le gérer.");
         }
         return product;

@@ -31,6 +31,14 @@ public class Caller {
         return !integration(token) && identity.hasRole("admin");
     }
 
+    /**
+     * Sees everything, not only their own: an admin, or an integration that the contract let
+     * into this operation for one of its scopes (orders:read, memberships:read…).
+     */
+    public boolean seesAll() {
+        return admin() || integration(token);
+    }
+
     /** An admin or a référent: those who buy, and so may see suppliers' contacts and notes. */
     public boolean staff() {
         return admin() || (!integration(token) && identity.hasRole("referent"));

@@ -52,10 +52,10 @@ public class OrderQueries {
 
     public View get(Caller caller, UUID id) {
         Order order = em.find(Order.class, id);
-        if (order == null || (!caller.admin() && !order.memberId.equals(members.idOf(caller)))) {
+        if (order == null || (!caller.seesAll() && !order.memberId.equals(members.idOf(caller)))) {
             throw OrderService.notFound();
         }
-        return views(List.of(order), caller.admin()).get(0);
+        return views(List.of(order), caller.seesAll()).get(0);
     }
 
     /** Newest slot first; a member sees only their own orders, whatever they filter on. */
@@ -65,7 +65,7 @@ public class OrderQueries {
         After after = Cursor.read(cursor, 2, key -> new After(Instant.parse(key.get(0)), UUID.fromString(key.get(1))));
         StringBuilder where = new StringBuilder("s.id = o.slotId");
         Map<String, Object> params = new LinkedHashMap<>();
-        if (!caller.admin()) {
+        if (!caller.seesAll()) {
             where.append(" and o.memberId = :me");
             UUID me = members.idOf(caller);
             params.put("me", me == null ? new UUID(0, 0) : me);
@@ -100,7 +100,7 @@ public class OrderQueries {
                 + " order by s.startsAt desc, o.id", Order.class).setMaxResults(size + 1);
         params.forEach(query::setParameter);
         List<Order> found = query.getResultList();
-        List<View> views = views(found, caller.admin());
+        List<View> views = views(found, caller.seesAll());
         return Cursor.slice(views, size, v -> new String[] { v.slot().startsAt.toString(), v.order().id.toString() });
     }
 

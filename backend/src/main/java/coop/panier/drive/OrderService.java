@@ -27,6 +27,7 @@ import coop.panier.common.ProblemException;
 import coop.panier.members.Member;
 import coop.panier.members.MemberRepository;
 import coop.panier.members.Standing;
+import coop.panier.stock.StockAlerts;
 import coop.panier.stock.StockMovement;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,6 +45,9 @@ import jakarta.persistence.PersistenceException;
  */
 @ApplicationScoped
 public class OrderService {
+
+    @Inject
+    StockAlerts alerts;
 
     @Inject
     EntityManager em;
@@ -123,6 +127,7 @@ public class OrderService {
                 order.requestHash = idempotencyKey == null ? null : hash;
                 wanted.forEach((id, quantity) -> order.lines.add(OrderLine.of(products.get(id), quantity)));
                 order.total();
+                alerts.reserved(products, wanted, Map.of());
                 em.persist(order);
                 em.flush();
                 em.createNativeQuery("delete from basket_line where member_id = ?1").setParameter(1, member.id)
@@ -193,6 +198,7 @@ public class OrderService {
                             : earlier.changedTo(products.get(id), quantity));
                 });
                 order.total();
+                alerts.reserved(products, wanted, had);
                 em.flush();
                 events.order(EventType.ORDER_CHANGED, order);
                 return order;

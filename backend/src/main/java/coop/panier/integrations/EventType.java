@@ -11,6 +11,7 @@ public enum EventType {
     ORDER_PREPARED("order.prepared", "order"),
     ORDER_PICKED_UP("order.picked_up", "order"),
     ORDER_NO_SHOW("order.no_show", "order"),
+    ORDER_PICKUP_REMINDER("order.pickup_reminder", "order"),
     SLOT_PUBLISHED("slot.published", "slot"),
     SLOT_CHANGED("slot.changed", "slot"),
     SLOT_CANCELLED("slot.cancelled", "slot"),
@@ -18,6 +19,7 @@ public enum EventType {
     WAITLIST_OFFER_EXPIRED("waitlist.offer_expired", "slot"),
     MEMBERSHIP_JOINED("membership.joined", "membership"),
     MEMBERSHIP_PAID("membership.paid", "membership"),
+    MEMBERSHIP_EXPIRING("membership.expiring", "membership"),
     PAYMENT_RECORDED("payment.recorded", "household"),
     MEMBER_STATUS_CHANGED("member.status_changed", "member"),
     STOCK_LOW("stock.low", "product"),
@@ -44,8 +46,29 @@ public enum EventType {
         return 1;
     }
 
-    /** Told to the member named in the payload (`memberId`) by e-mail too. */
-    public boolean mailed() {
-        return this == ORDER_PLACED || this == ORDER_CHANGED || this == ORDER_CANCELLED || this == WAITLIST_PLACE_OFFERED;
+    /** Who is told by e-mail: nobody, the member the payload names (`memberId`), or the household's members (`householdId`). */
+    public enum Recipients {
+        NOBODY, MEMBER, HOUSEHOLD
+    }
+
+    public Recipients mailedTo() {
+        return switch (this) {
+            case ORDER_PLACED, ORDER_CHANGED, ORDER_CANCELLED, ORDER_PICKUP_REMINDER, WAITLIST_PLACE_OFFERED -> Recipients.MEMBER;
+            case MEMBERSHIP_JOINED, MEMBERSHIP_EXPIRING, PAYMENT_RECORDED -> Recipients.HOUSEHOLD;
+            default -> Recipients.NOBODY;
+        };
+    }
+
+    /**
+     * The member's column that says whether they want this mail, for reminders they may turn
+     * off in Mon compte; null for what always goes (what they did themselves, what the co-op
+     * changed in their order).
+     */
+    public String reminderChoice() {
+        return switch (this) {
+            case ORDER_PICKUP_REMINDER -> "pickup_reminder";
+            case MEMBERSHIP_EXPIRING -> "membership_reminder";
+            default -> null;
+        };
     }
 }

@@ -88,7 +88,7 @@ public class MailDeliveries {
         try {
             Map<String, Object> data = new HashMap<>(texts.data(type, payload, lang));
             data.put("firstName", firstName);
-            String kind = type.startsWith("order.") ? "order" : "offer";
+            String kind = MailTexts.template(type);
             mailer.send(Mail.withText(email, texts.subject(type, payload, lang),
                     templates.getTemplate("mail/" + kind + "." + lang + ".txt").data(data).render())
                     .setHtml(templates.getTemplate("mail/" + kind + "." + lang + ".html").data(data).render()));

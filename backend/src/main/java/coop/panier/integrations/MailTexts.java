@@ -33,6 +33,14 @@ public class MailTexts {
     @ConfigProperty(name = "panier.spa-url", defaultValue = "http://localhost:5173")
     String spaUrl;
 
+    /** The template a type is written with: `mail/<template>.<lang>.txt` and `.html`. */
+    static String template(String type) {
+        if (type.startsWith("order.")) {
+            return "order";
+        }
+        return type.startsWith("waitlist.") ? "offer" : "membership";
+    }
+
     String subject(String type, JsonNode payload, String lang) {
         boolean fr = lang.equals("fr");
         long number = payload.path("number").asLong();
@@ -40,6 +48,14 @@ public class MailTexts {
             case "order.placed" -> fr ? "Commande n° " + number + " confirmée" : "Order no. " + number + " confirmed";
             case "order.changed" -> fr ? "Commande n° " + number + " modifiée" : "Order no. " + number + " changed";
             case "order.cancelled" -> fr ? "Commande n° " + number + " annulée" : "Order no. " + number + " cancelled";
+            case "order.pickup_reminder" -> fr ? "Rappel : retrait de la commande n° " + number + " demain"
+                    : "Reminder: order no. " + number + " is collected tomorrow";
+            case "membership.joined" -> payload.path("leftToPayCents").asLong() > 0
+                    ? (fr ? "Adhésion enregistrée : en attente de paiement" : "Membership recorded: awaiting payment")
+                    : (fr ? "Adhésion enregistrée" : "Membership recorded");
+            case "membership.expiring" -> fr ? "Votre adhésion se termine bientôt" : "Your membership ends soon";
+            case "payment.recorded" -> fr ? "Reçu de votre paiement de " + money(payload.path("amountCents").asLong(), lang)
+                    : "Receipt for your payment of " + money(payload.path("amountCents").asLong(), lang);
             default -> fr ? "Une place s'est libérée pour votre retrait" : "A pickup place is free for you";
         };
     }
@@ -50,6 +66,12 @@ public class MailTexts {
         data.put("kind", type.substring(type.indexOf('.') + 1));
         data.put("ordersUrl", spaUrl + "/commandes");
         data.put("basketUrl", spaUrl + "/panier");
+        data.put("membershipUrl", spaUrl + "/adhesion");
+        data.put("accountUrl", spaUrl + "/compte");
+        if (template(type).equals("membership")) {
+            membership(payload, lang, locale, data);
+            return data;
+        }
         Object[] slot = (Object[]) em.createNativeQuery(
                 "select place, starts_at, ends_at, order_deadline from pickup_slot where id = ?1", Object[].class)
                 .setParameter(1, UUID.fromString(payload.path("slotId").asText())).getSingleResult();
@@ -70,6 +92,43 @@ public class MailTexts {
                 "price", money(line.path("unitPriceCents").asLong(), lang))));
         data.put("lines", lines);
         return data;
+    }
+
+    /**
+     * A membership's mail: its period and what is left to pay as the ledger says when the mail
+     * is written (a receipt sent late still tells the truth), and for a payment what was paid.
+     */
+    private void membership(JsonNode payload, String lang, Locale locale, Map<String, Object> data) {
+        UUID membershipId = UUID.fromString(payload.path("membershipId").asText());
+        Object[] row = (Object[]) em.createNativeQuery("""
+                select m.period_start, m.period_end, m.bracket_code,
+                       (select coalesce(sum(l.amount_cents), 0) from ledger_entry l where l.membership_id = m.id)
+                from membership m where m.id = ?1""", Object[].class).setParameter(1, membershipId).getSingleResult();
+        DateTimeFormatter day = DateTimeFormatter.ofPattern("d MMMM yyyy", locale);
+        data.put("periodStart", day.format(date(row[0])));
+        data.put("periodEnd", day.format(date(row[1])));
+        data.put("bracket", row[2]);
+        data.put("leftToPay", money(Math.max(((Number) row[3]).longValue(), 0), lang));
+        data.put("paidUp", ((Number) row[3]).longValue() <= 0);
+        if (payload.has("amountCents")) {
+            data.put("amount", money(payload.path("amountCents").asLong(), lang));
+            data.put("method", method(payload.path("method").asText(), lang));
+            data.put("paidOn", day.format(java.time.LocalDate.parse(payload.path("paidOn").asText())));
+        }
+    }
+
+    private static java.time.LocalDate date(Object value) {
+        return value instanceof java.time.LocalDate date ? date : ((java.sql.Date) value).toLocalDate();
+    }
+
+    private static String method(String method, String lang) {
+        boolean fr = lang.equals("fr");
+        return switch (method) {
+            case "CASH" -> fr ? "espèces" : "cash";
+            case "CHEQUE" -> fr ? "chèque" : "cheque";
+            case "TRANSFER" -> fr ? "virement" : "bank transfer";
+            default -> fr ? "carte" : "card";
+        };
     }
 
     private String format(String pattern, Instant instant, Locale locale) {

@@ -46,12 +46,26 @@ public class Outbox {
                 + " select gen_random_uuid(), w.id, ?1, ?2, ?3 from webhook_endpoint w where w.enabled and ?4 = any(w.event_types)")
                 .setParameter(1, id).setParameter(2, subjectId).setParameter(3, clock.instant())
                 .setParameter(4, type.wireName()).executeUpdate();
-        if (type.mailed() && payload.get("memberId") != null) {
-            em.createNativeQuery("insert into mail_delivery (id, event_id, recipient_member_id, next_attempt_at)"
-                    + " values (gen_random_uuid(), ?1, ?2, ?3)")
-                    .setParameter(1, id).setParameter(2, payload.get("memberId")).setParameter(3, clock.instant())
-                    .executeUpdate();
-        }
+        mailsFor(type, id, payload);
         return id;
+    }
+
+    /** The mails the event owes, one per recipient who wants it, read from the members now. */
+    private void mailsFor(EventType type, UUID eventId, Map<String, Object> payload) {
+        Object who = switch (type.mailedTo()) {
+            case MEMBER -> payload.get("memberId");
+            case HOUSEHOLD -> payload.get("householdId");
+            case NOBODY -> null;
+        };
+        if (who == null) {
+            return;
+        }
+        // The column name comes from EventType, never from input.
+        String choice = type.reminderChoice() == null ? "" : " and m." + type.reminderChoice();
+        String recipients = type.mailedTo() == EventType.Recipients.MEMBER ? "m.id = ?2"
+                : "m.household_id = ?2 and m.status <> 'LEFT' and m.erased_at is null";
+        em.createNativeQuery("insert into mail_delivery (id, event_id, recipient_member_id, next_attempt_at)"
+                + " select gen_random_uuid(), ?1, m.id, ?3 from member m where " + recipients + choice)
+                .setParameter(1, eventId).setParameter(2, who).setParameter(3, clock.instant()).executeUpdate();
     }
 }

@@ -49,6 +49,14 @@ public class Member extends PanacheEntityBase {
     @Column(nullable = false)
     public String language;
 
+    /** Wants the mail the day before a pickup (Mon compte). */
+    @Column(name = "pickup_reminder", nullable = false)
+    public boolean pickupReminder = true;
+
+    /** Wants the mail 30 days before the membership ends. */
+    @Column(name = "membership_reminder", nullable = false)
+    public boolean membershipReminder = true;
+
     @Column(name = "household_id")
     public UUID householdId;
 

@@ -22,7 +22,8 @@ final class MemberMapper {
                 .status(coop.panier.api.model.MemberStatus.fromValue(member.status.name()))
                 .joinedOn(member.joinedOn)
                 .householdId(member.householdId)
-                .preferences(new Preferences().language(Language.fromValue(member.language)));
+                .preferences(new Preferences().language(Language.fromValue(member.language))
+                        .pickupReminder(member.pickupReminder).membershipReminder(member.membershipReminder));
     }
 
     static MemberAdminService.Details details(MemberInput input) {
@@ -41,7 +42,9 @@ final class MemberMapper {
     }
 
     static ProfileChange toChange(MemberProfileUpdate update) {
-        return new ProfileChange(update.getPhone(), update.getPreferences().getLanguage().toString(),
+        Preferences preferences = update.getPreferences();
+        return new ProfileChange(update.getPhone(), preferences.getLanguage().toString(),
+                preferences.getPickupReminder(), preferences.getMembershipReminder(),
                 new ProfileChange.ReadOnly(update.getId(), update.getMemberNumber(), update.getFirstName(),
                         update.getLastName(), update.getEmail(),
                         update.getStatus() == null ? null : MemberStatus.valueOf(update.getStatus().toString()),

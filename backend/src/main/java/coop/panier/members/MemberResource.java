@@ -12,6 +12,7 @@ import coop.panier.common.Caller;
 import coop.panier.common.Csv;
 import coop.panier.common.Cursor;
 import coop.panier.common.ETags;
+import coop.panier.common.IntegrationRole;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
@@ -29,6 +30,7 @@ public class MemberResource implements MembersApi {
     Caller caller;
 
     @Override
+    @RolesAllowed({ "admin", IntegrationRole.ROLE })
     public Response listMembers(String q, coop.panier.api.model.MemberStatus status, Integer limit, String cursor) {
         Cursor.Slice<Member> page = service.page(q, status == null ? null : MemberStatus.valueOf(status.name()),
                 limit, cursor);
@@ -44,6 +46,7 @@ public class MemberResource implements MembersApi {
     }
 
     @Override
+    @RolesAllowed({ "admin", IntegrationRole.ROLE })
     public Response getMember(UUID memberId) {
         return ok(service.get(memberId));
     }

@@ -54,6 +54,12 @@ public class MemberService {
         }
         member.phone = change.phone() == null || change.phone().isBlank() ? null : change.phone().strip();
         member.language = change.language();
+        if (change.pickupReminder() != null) {
+            member.pickupReminder = change.pickupReminder();
+        }
+        if (change.membershipReminder() != null) {
+            member.membershipReminder = change.membershipReminder();
+        }
         members.flush();
         return member;
     }

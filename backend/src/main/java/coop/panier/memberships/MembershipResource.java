@@ -17,6 +17,7 @@ import coop.panier.common.Cursor;
 import coop.panier.common.ETags;
 import coop.panier.members.Person;
 import io.quarkus.security.Authenticated;
+import coop.panier.common.IntegrationRole;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
@@ -110,7 +111,7 @@ public class MembershipResource implements MembershipsApi {
     }
 
     @Override
-    @RolesAllowed("admin")
+    @RolesAllowed({ "admin", IntegrationRole.ROLE })
     public Response recordMembershipPayment(UUID membershipId, PaymentInput input, String idempotencyKey) {
         LedgerEntry entry = memberships.pay(caller, membershipId, idempotencyKey, new MembershipService.Payment(
                 input.getAmountCents(), LedgerEntry.Method.valueOf(input.getMethod().name()), input.getPaidOn(),

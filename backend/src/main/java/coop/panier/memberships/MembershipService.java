@@ -161,7 +161,7 @@ public class MembershipService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Cursor.Slice<View> page(Caller caller, UUID householdId, Integer limit, String cursor) {
         UUID scope = householdId;
-        if (!caller.admin()) {
+        if (!caller.seesAll()) {
             UUID own = members.householdOf(caller);
             if (own == null || (householdId != null && !householdId.equals(own))) {
                 return new Cursor.Slice<>(List.of(), null);
@@ -239,15 +239,15 @@ public class MembershipService {
         return entry;
     }
 
-    /** Once a membership in its period is fully paid, the household's pending members are active. */
     /** The payload of a membership's events (`MembershipEventPayload` in the contract). */
-    private static Map<String, Object> payload(View view) {
+    static Map<String, Object> payload(View view) {
         Membership m = view.membership();
         return Map.of("membershipId", m.id, "householdId", m.householdId, "bracketCode", m.bracketCode,
                 "amountDueCents", m.amountDueCents(), "leftToPayCents", view.leftToPayCents(), "currency", "EUR",
                 "periodStart", m.periodStart.toString(), "periodEnd", m.periodEnd.toString());
     }
 
+    /** Once a membership in its period is fully paid, the household's pending members are active. */
     void activateIfPaid(Membership membership) {
         LocalDate today = LocalDate.now(clock);
         boolean current = !today.isBefore(membership.periodStart) && !today.isAfter(membership.periodEnd);
@@ -333,7 +333,7 @@ public class MembershipService {
 
     private Membership visible(Caller caller, UUID id) {
         Membership membership = existing(id);
-        if (!caller.admin()) {
+        if (!caller.seesAll()) {
             if (!membership.householdId.equals(members.householdOf(caller))) {
                 throw notFound();
             }

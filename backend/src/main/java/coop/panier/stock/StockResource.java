@@ -16,6 +16,7 @@ import coop.panier.common.Caller;
 import coop.panier.catalog.CatalogMapper;
 import coop.panier.common.Csv;
 import coop.panier.common.Cursor;
+import coop.panier.common.IntegrationRole;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Context;
@@ -46,6 +47,7 @@ public class StockResource implements StockApi {
     }
 
     @Override
+    @RolesAllowed({ "admin", "referent", IntegrationRole.ROLE })
     public Response recordStockMovement(UUID productId, StockMovementInput in) {
         StockMovement recorded = stock.record(caller, productId, new StockService.Movement(
                 StockMovement.Kind.valueOf(in.getKind().name()), in.getQuantity(), in.getCountedQuantity(),

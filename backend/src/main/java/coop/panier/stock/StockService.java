@@ -7,8 +7,6 @@ import java.util.UUID;
 
 import coop.panier.catalog.Product;
 import coop.panier.catalog.ProductService;
-import coop.panier.integrations.EventType;
-import coop.panier.integrations.Outbox;
 import coop.panier.common.Caller;
 import coop.panier.common.Cursor;
 import coop.panier.common.ProblemException;
@@ -24,7 +22,7 @@ import jakarta.transaction.Transactional;
 public class StockService {
 
     @Inject
-    Outbox outbox;
+    StockAlerts alerts;
 
     @Inject
     MemberRepository members;
@@ -64,7 +62,7 @@ public class StockService {
                 BigDecimal before = shelf.available();
                 entry.persistAndFlush();
                 Product.getEntityManager().refresh(shelf);
-                tellIfLow(shelf, before);
+                alerts.tellIfLow(shelf, before, shelf.available());
             });
         } catch (PersistenceException e) {
             if (isNegativeStock(e)) {
@@ -74,15 +72,6 @@ public class StockService {
             throw e;
         }
         return QuarkusTransaction.requiringNew().call(() -> StockMovement.<StockMovement>findById(entry.id));
-    }
-
-    /** The product has just gone under its alert threshold: the référents will want to reorder. */
-    private void tellIfLow(Product product, BigDecimal before) {
-        BigDecimal threshold = product.lowStockThreshold;
-        if (threshold != null && product.available().compareTo(threshold) < 0 && before.compareTo(threshold) >= 0) {
-            outbox.record(EventType.STOCK_LOW, product.id, Map.of("productId", product.id, "name", product.name,
-                    "available", product.available().stripTrailingZeros(), "threshold", threshold.stripTrailingZeros()));
-        }
     }
 
     private static StockMovement validated(Movement m) {

@@ -157,6 +157,7 @@ class AuthorizationMatrixTest extends ApiTest {
 
     @Test
     void theContractGrantsTheseScopes() throws Exception {
-        assertThat(allScopes()).containsExactly("catalog:read", "scales:read", "slots:read");
+        assertThat(allScopes()).containsExactly("catalog:read", "catalog:write", "ledger:write", "members:read",
+                "memberships:read", "orders:read", "scales:read", "slots:read", "stock:write");
     }
 }

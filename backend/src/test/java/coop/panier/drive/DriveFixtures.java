@@ -39,15 +39,20 @@ public final class DriveFixtures {
 
     public static String activeMember(TestPerson person) {
         String token = member(person);
-        var joined = as(token).contentType(ContentType.JSON)
-                .body(Map.of("monthlyIncomeCents", 150_000, "household", Map.of("adults", 1, "children", 0),
-                        "solidarityCents", 0))
-                .post("/api/v1/me/membership").then().statusCode(201).extract();
+        var joined = joined(token);
         int due = joined.path("leftToPayCents");
         as(admin()).contentType(ContentType.JSON)
                 .body(Map.of("amountCents", due, "method", "CASH", "paidOn", java.time.LocalDate.now(ZONE).toString()))
                 .post("/api/v1/memberships/" + joined.path("id") + "/payments").then().statusCode(201);
         return token;
+    }
+
+    /** The member joins alone in a household of one, and owes the fee. */
+    public static io.restassured.response.ExtractableResponse<io.restassured.response.Response> joined(String token) {
+        return as(token).contentType(ContentType.JSON)
+                .body(Map.of("monthlyIncomeCents", 150_000, "household", Map.of("adults", 1, "children", 0),
+                        "solidarityCents", 0))
+                .post("/api/v1/me/membership").then().statusCode(201).extract();
     }
 
     /** Each crash drill has a database of its own: the supplier and shelf made for the last one are not in it. */

@@ -1,6 +1,8 @@
 package coop.panier.integrations;
 
 import static coop.panier.drive.DriveFixtures.activeMember;
+import static coop.panier.testsupport.Mailbox.text;
+import static coop.panier.testsupport.Mailbox.to;
 import static coop.panier.drive.DriveFixtures.order;
 import static coop.panier.drive.DriveFixtures.placed;
 import static coop.panier.drive.DriveFixtures.product;
@@ -8,7 +10,6 @@ import static coop.panier.drive.DriveFixtures.slot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -17,12 +18,11 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.icegreen.greenmail.util.GreenMailUtil;
-
 import coop.panier.memberships.MembershipScaleRepository;
 import coop.panier.memberships.TestScales;
 import coop.panier.testsupport.ApiTest;
 import coop.panier.testsupport.GreenMailTestResource;
+import coop.panier.testsupport.Mailbox;
 import coop.panier.testsupport.Tokens.TestPerson;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -54,42 +54,21 @@ class MailTest extends ApiTest {
     }
 
     private void sendAll() {
-        while (mails.sendOne()) {
-            // until nothing is due
-        }
+        Mailbox.sendAll(mails);
     }
 
-    private static List<MimeMessage> to(String email) {
-        return Arrays.stream(GreenMailTestResource.server().getReceivedMessagesForDomain(email.substring(email.indexOf('@') + 1)))
-                .filter(m -> {
-                    try {
-                        return GreenMailUtil.getAddressList(m.getAllRecipients()).contains(email);
-                    } catch (jakarta.mail.MessagingException e) {
-                        throw new IllegalStateException(e);
-                    }
-                }).toList();
-    }
-
-    /** The plain-text part, decoded, as the member's mail program shows it; and there is an HTML part too. */
-    private static String text(MimeMessage mail) throws Exception {
-        var parts = (jakarta.mail.internet.MimeMultipart) mail.getContent();
-        String text = null;
-        boolean html = false;
-        for (int i = 0; i < parts.getCount(); i++) {
-            var part = parts.getBodyPart(i);
-            if (part.isMimeType("text/plain")) {
-                text = (String) part.getContent();
-            }
-            html |= part.isMimeType("text/html");
-        }
-        assertThat(html).as("an HTML part").isTrue();
-        return text;
+    /** A member who may order, whose membership mails are already read: the mailbox shows what the test does. */
+    private String active(TestPerson person) {
+        String token = activeMember(person);
+        sendAll();
+        GreenMailTestResource.server().reset();
+        return token;
     }
 
     @Test
     void anOrderPlacedIsConfirmedByMailWithItsSlotLinesAndTotal() throws Exception {
         TestPerson alice = TestPerson.random("Alice", "Courriel");
-        String token = activeMember(alice);
+        String token = active(alice);
         String honey = product("Miel de montagne", 890, 1, 5);
         String slot = slot(5, 9);
         placed(token, slot, honey, 2);
@@ -108,7 +87,7 @@ class MailTest extends ApiTest {
     @Test
     void aMemberWhoReadsEnglishGetsTheMailInEnglish() throws Exception {
         TestPerson bob = TestPerson.random("Bob", "Mail");
-        String token = activeMember(bob);
+        String token = active(bob);
         var me = api(token).get("/api/v1/me");
         Map<String, Object> profile = Map.of("preferences", Map.of("language", "en"));
         api(token).contentType(ContentType.JSON).header("If-Match", me.header("ETag")).body(profile).put("/api/v1/me")
@@ -117,13 +96,7 @@ class MailTest extends ApiTest {
         api(token).contentType(ContentType.JSON).body(Map.of()).post("/api/v1/orders/" + id + "/cancel").then().statusCode(200);
         sendAll();
 
-        List<String> subjects = to(bob.email()).stream().map(m -> {
-            try {
-                return m.getSubject();
-            } catch (jakarta.mail.MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
+        List<String> subjects = Mailbox.subjects(bob.email());
         assertThat(subjects).hasSize(2).allMatch(s -> s.startsWith("Order no. "));
         assertThat(subjects.get(1)).endsWith("cancelled");
         assertThat(text(to(bob.email()).get(0))).contains("Hello Bob").contains("€9.00");
@@ -132,7 +105,7 @@ class MailTest extends ApiTest {
     @Test
     void aMailServerThatFailsIsTriedAgainLaterAndTheMailIsNotLost() throws Exception {
         TestPerson chloe = TestPerson.random("Chloé", "Panne");
-        String token = activeMember(chloe);
+        String token = active(chloe);
         GreenMailTestResource.down();
         try {
             placed(token, slot(5, 9), product("Miel de sarrasin", 900, 1, 5), 1);
@@ -160,7 +133,7 @@ class MailTest extends ApiTest {
     @Test
     void aRefusedOrderMailsNothing() {
         TestPerson denis = TestPerson.random("Denis", "Refus");
-        String token = activeMember(denis);
+        String token = active(denis);
         api(token).contentType(ContentType.JSON).body(order(slot(5, 9), product("Safran", 1200, 1, 1), 3))
                 .post("/api/v1/orders").then().statusCode(409);
         sendAll();

@@ -174,15 +174,37 @@ class OutboxTest extends ApiTest {
         assertThat(eventsAbout(household).get(0).payload().path("amountCents").asInt()).isEqualTo(due / 2);
     }
 
+    private static void alertUnder(String product, int threshold) {
+        var read = api().get("/api/v1/products/" + product);
+        Map<String, Object> body = new java.util.HashMap<>(read.jsonPath().getMap(""));
+        body.keySet().removeAll(java.util.Set.of("id", "stockOnHand", "onHand", "reserved", "available", "currency"));
+        body.put("lowStockThreshold", threshold);
+        api(admin()).contentType(ContentType.JSON).header("If-Match", read.header("ETag")).body(body)
+                .put("/api/v1/products/" + product).then().statusCode(200);
+    }
+
+    @Test
+    void basketsReservingAProductUnderItsThresholdTellItOnce() throws Exception {
+        String lentils = product("Lentilles vertes", 420, 1, 10);
+        alertUnder(lentils, 5);
+        String slot = slot(10, 9);
+        placed(activeMember("Clément"), slot, lentils, 4);
+        assertThat(eventsAbout(lentils)).as("6 left: not under 5 yet").isEmpty();
+        String other = activeMember("Dalila");
+        String second = placed(other, slot, lentils, 2);
+        var read = api(other).get("/api/v1/orders/" + second);
+        api(other).contentType(ContentType.JSON).header("If-Match", read.header("ETag"))
+                .body(order(slot, lentils, 3)).put("/api/v1/orders/" + second).then().statusCode(200);
+
+        List<Event> low = eventsAbout(lentils);
+        assertThat(low).extracting(Event::type).containsExactly("stock.low");
+        assertThat(low.get(0).payload().path("available").asInt()).isEqualTo(4);
+    }
+
     @Test
     void aProductGoingUnderItsThresholdIsToldOnceAndAMemberStatusChangeWithItsReason() throws Exception {
         String rice = product("Riz rond", 300, 1, 10);
-        var read = api().get("/api/v1/products/" + rice);
-        Map<String, Object> body = new java.util.HashMap<>(read.jsonPath().getMap(""));
-        body.keySet().removeAll(java.util.Set.of("id", "stockOnHand", "onHand", "reserved", "available", "currency"));
-        body.put("lowStockThreshold", 5);
-        api(admin()).contentType(ContentType.JSON).header("If-Match", read.header("ETag")).body(body)
-                .put("/api/v1/products/" + rice).then().statusCode(200);
+        alertUnder(rice, 5);
         for (int loss : List.of(4, 2, 1)) {
             api(admin()).contentType(ContentType.JSON).body(Map.of("kind", "LOSS", "quantity", loss, "lossReason", "DAMAGED"))
                     .post("/api/v1/products/" + rice + "/stock-movements").then().statusCode(201);
