@@ -36,4 +36,11 @@ final class Claims {
             // keeps going while there is work
         }
     }
+
+    /** Takes work until none is due, however much there is (a worker woken by a commit). */
+    static void drainAll(BooleanSupplier one) {
+        while (one.getAsBoolean()) {
+            // keeps going while there is work
+        }
+    }
 }

@@ -16,6 +16,7 @@ import io.quarkus.mailer.Mailer;
 import io.quarkus.qute.Engine;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
@@ -52,6 +53,12 @@ public class MailDeliveries {
     @Scheduled(every = "${panier.mail.delivery-check:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sendDue() {
         Claims.drain(this::sendOne);
+    }
+
+    /** Woken by {@link Nudges} after a commit that wrote events. */
+    @ActivateRequestContext
+    void drainNow() {
+        Claims.drainAll(this::sendOne);
     }
 
     /** Sends the next mail due, if there is one; true if it handled one. */

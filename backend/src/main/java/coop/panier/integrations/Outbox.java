@@ -29,6 +29,9 @@ public class Outbox {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    Nudges nudges;
+
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID record(EventType type, UUID subjectId, Map<String, Object> payload) {
         UUID id = UUID.randomUUID();
@@ -47,6 +50,7 @@ public class Outbox {
                 .setParameter(1, id).setParameter(2, subjectId).setParameter(3, clock.instant())
                 .setParameter(4, type.wireName()).executeUpdate();
         mailsFor(type, id, payload);
+        nudges.afterCommit();
         return id;
     }
 

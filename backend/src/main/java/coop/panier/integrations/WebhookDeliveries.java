@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
@@ -52,6 +53,12 @@ public class WebhookDeliveries {
     @Scheduled(every = "${panier.webhooks.delivery-check:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void deliverDue() {
         Claims.drain(this::deliverOne);
+    }
+
+    /** Woken by {@link Nudges} after a commit that wrote events. */
+    @ActivateRequestContext
+    void drainNow() {
+        Claims.drainAll(this::deliverOne);
     }
 
     /** Delivers the next due delivery, if there is one; true if it handled one. Its row stays locked while its receiver answers. */
