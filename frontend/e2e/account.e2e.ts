@@ -43,4 +43,24 @@ describe('Mon compte', () => {
 
     await checkPage(page, 'account')
   })
+
+  it('turns the day-before reminder off, and finds it off after a reload', async () => {
+    await page.goto(`${page.url().split('/compte')[0]}/compte`)
+    await page.getByText('Rappels par courriel').waitFor()
+    const reminder = page.getByLabel('La veille de chaque retrait de commande')
+    const membership = page.getByLabel("Un mois avant la fin de l'adhésion de mon foyer")
+    await reminder.setChecked(false)
+    await page.locator('form button[type="submit"]').click()
+    await page.getByText('Profil enregistré').waitFor()
+
+    await page.reload()
+    await page.getByText('Rappels par courriel').waitFor()
+    expect(await reminder.isChecked()).toBe(false)
+    expect(await membership.isChecked()).toBe(true)
+
+    // As the demo had it, for the other tests.
+    await reminder.setChecked(true)
+    await page.locator('form button[type="submit"]').click()
+    await page.getByText('Profil enregistré').waitFor()
+  })
 })
