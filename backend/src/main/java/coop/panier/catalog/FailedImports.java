@@ -1,7 +1,6 @@
 package coop.panier.catalog;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 import coop.panier.common.Few;
@@ -37,7 +36,7 @@ public class FailedImports {
     /** How many suppliers, and the few latest failures. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Few<Failed> few(int few) {
-        List<Object[]> rows = em.createNativeQuery(FAILED, Object[].class).setParameter(1, few).getResultList();
-        return Few.of(rows, r -> new Failed((UUID) r[0], (UUID) r[1], (String) r[2], (String) r[3], (Instant) r[4]));
+        return Few.ask(em, FAILED, r -> new Failed((UUID) r[0], (UUID) r[1], (String) r[2], (String) r[3],
+                (Instant) r[4]), few);
     }
 }

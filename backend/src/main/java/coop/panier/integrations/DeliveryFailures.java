@@ -1,7 +1,6 @@
 package coop.panier.integrations;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 import coop.panier.common.Few;
@@ -47,16 +46,13 @@ public class DeliveryFailures {
     EntityManager em;
 
     public Few<FailingEndpoint> endpoints(int few) {
-        List<Object[]> rows = em.createNativeQuery(ENDPOINTS, Object[].class).setParameter(1, few).getResultList();
-        return Few.of(rows, r -> new FailingEndpoint((UUID) r[0], (String) r[1], (String) r[2], (Boolean) r[3],
-                (Instant) r[4]));
+        return Few.ask(em, ENDPOINTS, r -> new FailingEndpoint((UUID) r[0], (String) r[1], (String) r[2],
+                (Boolean) r[3], (Instant) r[4]), few);
     }
 
     /** The mails given up whose event happened since then. */
     public Few<FailedMail> mailsSince(Instant since, int few) {
-        List<Object[]> rows = em.createNativeQuery(MAILS, Object[].class).setParameter(1, since).setParameter(2, few)
-                .getResultList();
-        return Few.of(rows, r -> new FailedMail((UUID) r[0], (String) r[1], (UUID) r[2], (String) r[3],
-                (Instant) r[4], ((Number) r[5]).intValue(), (String) r[6]));
+        return Few.ask(em, MAILS, r -> new FailedMail((UUID) r[0], (String) r[1], (UUID) r[2], (String) r[3],
+                (Instant) r[4], ((Number) r[5]).intValue(), (String) r[6]), since, few);
     }
 }

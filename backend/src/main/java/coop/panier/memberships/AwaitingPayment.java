@@ -2,7 +2,6 @@ package coop.panier.memberships;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.UUID;
 
 import coop.panier.common.Few;
@@ -40,9 +39,7 @@ public class AwaitingPayment {
     /** How many, and the few that have waited longest. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Few<Waiting> on(LocalDate today, int few) {
-        List<Object[]> rows = em.createNativeQuery(WAITING, Object[].class).setParameter(1, today)
-                .setParameter(2, few).getResultList();
-        return Few.of(rows, r -> new Waiting((UUID) r[0], (UUID) r[1], (String) r[2], LocalDate.parse((String) r[3]),
-                ((Number) r[4]).longValue(), (Instant) r[5]));
+        return Few.ask(em, WAITING, r -> new Waiting((UUID) r[0], (UUID) r[1], (String) r[2],
+                LocalDate.parse((String) r[3]), ((Number) r[4]).longValue(), (Instant) r[5]), today, few);
     }
 }

@@ -1,7 +1,6 @@
 package coop.panier.stock;
 
 import java.math.BigDecimal;
-import java.util.List;
 import java.util.UUID;
 
 import coop.panier.common.Few;
@@ -31,8 +30,7 @@ public class LowStockAlerts {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Few<Low> few(int few) {
-        List<Object[]> rows = em.createNativeQuery(LOW, Object[].class).setParameter(1, few).getResultList();
-        return Few.of(rows, r -> new Low((UUID) r[0], (String) r[1], (String) r[2], (BigDecimal) r[3],
-                (BigDecimal) r[4]));
+        return Few.ask(em, LOW, r -> new Low((UUID) r[0], (String) r[1], (String) r[2], (BigDecimal) r[3],
+                (BigDecimal) r[4]), few);
     }
 }
