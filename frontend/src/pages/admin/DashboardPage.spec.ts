@@ -133,7 +133,7 @@ describe('the admins’ dashboard', () => {
     expect(links(wrapper, 'memberships')).toEqual([`/gestion/adhesions/${membershipId}`, '/gestion/foyers'])
 
     expect(card(wrapper, 'lowStock').text()).toContain('1 produit sous son seuil d’alerte.'.replace('’', "'"))
-    expect(card(wrapper, 'lowStock').text()).toContain('1,5 kg disponible(s), seuil 4 kg')
+    expect(card(wrapper, 'lowStock').text()).toContain('Disponible : 1,5 kg · Seuil : 4 kg')
     expect(links(wrapper, 'lowStock')).toEqual([`/gestion/produits/${productId}`, '/gestion/stock-bas'])
 
     expect(card(wrapper, 'imports').text()).toContain('Ferme des Lilas')
