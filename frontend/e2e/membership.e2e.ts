@@ -55,6 +55,8 @@ describe('Mon adhésion', () => {
 
     await signIn(page, 'camille', 'demo-camille')
     await page.getByRole('banner').getByRole('link', { name: 'Gestion' }).click()
+    await page.getByRole('heading', { name: 'Tableau de bord' }).waitFor()
+    await page.getByRole('navigation', { name: 'Gestion' }).getByRole('link', { name: 'Adhérents' }).click()
     await page.getByRole('heading', { name: 'Adhérents' }).waitFor()
     // The export is fetched with the bearer token, then handed to the browser as a download.
     const [download] = await Promise.all([

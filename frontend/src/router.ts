@@ -13,6 +13,8 @@ declare module 'vue-router' {
     requiresRole?: RequiredRole
     /** Tables and dashboards use the width of a computer screen. */
     wide?: boolean
+    /** Where those whom `requiresRole` keeps out are sent, instead of the closed door. */
+    otherwise?: string
   }
 }
 
@@ -21,9 +23,10 @@ const referentOnly = { requiresRole: 'referent' }
 
 // Each page is its own chunk: a member never downloads the management pages or chart.js.
 // Référents enter the management area for their products and the stock; the rest is the admins'.
-function management(auth: Auth): RouteRecordRaw[] {
+function management(): RouteRecordRaw[] {
   return [
-    { path: '', redirect: () => (auth.hasRole('admin') ? '/gestion/adherents' : '/gestion/mes-produits') },
+    // The admins' home; référents open on their products.
+    { path: '', component: () => import('./pages/admin/DashboardPage.vue'), meta: { ...adminOnly, otherwise: '/gestion/mes-produits' } },
     { path: 'adherents', component: () => import('./pages/admin/MembersPage.vue'), meta: adminOnly },
     { path: 'adherents/nouveau', component: () => import('./pages/admin/MemberCreatePage.vue'), meta: adminOnly },
     { path: 'adherents/:memberId', component: () => import('./pages/admin/MemberDetailPage.vue'), props: true, meta: adminOnly },
@@ -69,7 +72,7 @@ export function createAppRouter(auth: Auth) {
         path: '/gestion',
         component: () => import('./pages/admin/AdminPage.vue'),
         meta: { requiresAuth: true, requiresRole: ['admin', 'referent'], wide: true },
-        children: management(auth),
+        children: management(),
       },
       { path: '/acces-reserve', component: () => import('./pages/ForbiddenPage.vue') },
       { path: '/:unknown(.*)*', redirect: '/' },
@@ -85,7 +88,7 @@ export function createAppRouter(auth: Auth) {
       await auth.login(new URL(router.resolve((to.redirectedFrom ?? to).fullPath).href, location.origin).href)
       return false
     }
-    if (!mayOpen(auth, to)) return { path: '/acces-reserve', replace: true }
+    if (!mayOpen(auth, to)) return { path: to.meta.otherwise ?? '/acces-reserve', replace: true }
     return true
   })
 

@@ -1,4 +1,4 @@
-import type { RouteMeta } from 'vue-router'
+import type { RouteMeta, Router } from 'vue-router'
 import type { Auth } from './auth'
 
 /** One realm role, or several of which any will do (e.g. the management area: admin or référent). */
@@ -16,4 +16,15 @@ export function hasAnyRole(auth: Auth, required: RequiredRole | undefined): bool
  */
 export function mayOpen(auth: Auth, route: { matched: readonly { meta: RouteMeta }[] }): boolean {
   return route.matched.every((record) => hasAnyRole(auth, record.meta.requiresRole))
+}
+
+/**
+ * Whether following a link to the path leads the person somewhere they may be: the page
+ * itself, or where its `otherwise` sends those it keeps out (the management area opens on the
+ * admins' dashboard, and on their products for référents).
+ */
+export function leadsIn(auth: Auth, router: Router, path: string): boolean {
+  const route = router.resolve(path)
+  if (mayOpen(auth, route)) return true
+  return route.meta.otherwise !== undefined && mayOpen(auth, router.resolve(route.meta.otherwise))
 }

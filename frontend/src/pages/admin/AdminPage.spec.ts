@@ -1,9 +1,8 @@
 import { flushPromises } from '@vue/test-utils'
-import { http, HttpResponse } from 'msw'
+import { http } from 'msw'
 import { describe, expect, it, vi } from 'vitest'
 import { keycloakSession } from '../../test/fakeKeycloak'
-import { api } from '../../test/http'
-import { bruno } from '../../test/memberships'
+import { api, problem } from '../../test/http'
 import { renderApp } from '../../test/renderApp'
 import { server } from '../../test/server'
 
@@ -32,9 +31,9 @@ describe('the management area', () => {
     expect(keycloakLogin).toHaveBeenCalledWith({ redirectUri: 'http://localhost:3000/gestion/baremes' })
   })
 
-  it('is in the navigation of an admin, and opens on the members', async () => {
+  it('is in the navigation of an admin, and opens on the dashboard', async () => {
     keycloakSession.roles = ['member', 'admin']
-    server.use(http.get(api('/members'), () => HttpResponse.json({ items: [bruno], nextCursor: null })))
+    server.use(http.get(api('/admin/dashboard'), () => problem(503)))
 
     const wrapper = await renderApp('/')
     expect(wrapper.get('nav').text()).toBe('AccueilCataloguePanierMes commandesMon compteMon adhésionGestion')
@@ -42,8 +41,7 @@ describe('the management area', () => {
     await wrapper.vm.$router.push('/gestion')
     await flushPromises()
 
-    await vi.waitFor(() => expect(wrapper.find('h1').text()).toBe('Adhérents'), { timeout: 5000 })
-    expect(wrapper.vm.$route.path).toBe('/gestion/adherents')
-    expect(wrapper.text()).toContain('Bruno Moreau')
+    await vi.waitFor(() => expect(wrapper.find('h1').text()).toBe('Tableau de bord'), { timeout: 5000 })
+    expect(wrapper.vm.$route.path).toBe('/gestion')
   })
 })
