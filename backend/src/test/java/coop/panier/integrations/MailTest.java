@@ -41,6 +41,9 @@ class MailTest extends ApiTest {
     MailDeliveries mails;
 
     @Inject
+    io.quarkus.mailer.Mailer mailer;
+
+    @Inject
     DataSource dataSource;
 
     @Inject
@@ -111,7 +114,7 @@ class MailTest extends ApiTest {
             placed(token, slot(5, 9), product("Miel de sarrasin", 900, 1, 5), 1);
             sendAll();
         } finally {
-            GreenMailTestResource.up();
+            Mailbox.serverBack(mailer);
         }
         assertThat(to(chloe.email())).isEmpty();
         try (Connection c = dataSource.getConnection(); var r = c.createStatement().executeQuery(

@@ -51,6 +51,9 @@ class ReminderMailTest extends ApiTest {
     MailDeliveries mails;
 
     @Inject
+    io.quarkus.mailer.Mailer mailer;
+
+    @Inject
     PickupReminders reminders;
 
     @Inject
@@ -180,7 +183,7 @@ class ReminderMailTest extends ApiTest {
             }
             Mailbox.sendAll(mails);
         } finally {
-            GreenMailTestResource.up();
+            Mailbox.serverBack(mailer);
         }
         var failed = api(admin()).queryParam("status", "FAILED").get("/api/v1/mail-deliveries").then().statusCode(200)
                 .extract().jsonPath();
