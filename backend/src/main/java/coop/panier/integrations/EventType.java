@@ -21,7 +21,9 @@ public enum EventType {
     PAYMENT_RECORDED("payment.recorded", "household"),
     MEMBER_STATUS_CHANGED("member.status_changed", "member"),
     STOCK_LOW("stock.low", "product"),
-    PRICE_LIST_IMPORT_FINISHED("price_list_import.finished", "price_list_import");
+    PRICE_LIST_IMPORT_FINISHED("price_list_import.finished", "price_list_import"),
+    WEBHOOK_TEST("webhook.test", "webhook"),
+    WEBHOOK_DISABLED("webhook.disabled", "webhook");
 
     private final String wireName;
     private final String subject;
@@ -47,5 +49,15 @@ public enum EventType {
     /** Told to the member named in the payload (`memberId`) by e-mail too. */
     public boolean mailed() {
         return this == ORDER_PLACED || this == ORDER_CHANGED || this == ORDER_CANCELLED || this == WAITLIST_PLACE_OFFERED;
+    }
+
+    /** Delivered to every endpoint that asked for it; a test event goes to its own endpoint only. */
+    public boolean toSubscribers() {
+        return this != WEBHOOK_TEST;
+    }
+
+    /** Mailed to the co-op's admins (the address panier.admin-mail). */
+    public boolean toAdmins() {
+        return this == WEBHOOK_DISABLED;
     }
 }

@@ -157,6 +157,6 @@ class AuthorizationMatrixTest extends ApiTest {
 
     @Test
     void theContractGrantsTheseScopes() throws Exception {
-        assertThat(allScopes()).containsExactly("catalog:read", "scales:read", "slots:read");
+        assertThat(allScopes()).containsExactly("catalog:read", "scales:read", "slots:read", "webhooks:manage");
     }
 }
