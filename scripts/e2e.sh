@@ -51,7 +51,7 @@ wait_http "http://localhost:$KEYCLOAK_MANAGEMENT_PORT/health/ready" 240 Keycloak
 
 DATABASE_URL="jdbc:postgresql://localhost:$PG_PORT/panier" KEYCLOAK_URL="http://localhost:$KEYCLOAK_PORT" \
   QUARKUS_HTTP_PORT=$BACKEND_PORT PANIER_DEMO_DATA=true PANIER_SPA_ORIGINS="http://localhost:$SPA_PORT" \
-  PANIER_KEYCLOAK_ADMIN_SECRET=demo-backend-secret \
+  PANIER_KEYCLOAK_ADMIN_SECRET=demo-backend-secret PANIER_KEYCLOAK_CLIENTS_SECRET=demo-integrations-admin-secret \
   launch "$work/backend.log" bash -c "source '$ROOT/scripts/backend.sh'; start_backend"
 wait_http "http://localhost:$BACKEND_PORT/q/health/ready" 120 "The backend"
 

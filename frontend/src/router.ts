@@ -51,6 +51,7 @@ function management(auth: Auth): RouteRecordRaw[] {
     { path: 'commandes', component: () => import('./pages/admin/OrdersAdminPage.vue'), meta: adminOnly },
     { path: 'retrait', component: () => import('./pages/admin/PickupPage.vue'), meta: adminOnly },
     { path: 'ventes-drive', component: () => import('./pages/admin/DriveStatsPage.vue'), meta: adminOnly },
+    { path: 'integrations', component: () => import('./pages/admin/IntegrationsPage.vue'), meta: adminOnly },
   ]
 }
 
