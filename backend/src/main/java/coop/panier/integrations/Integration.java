@@ -43,4 +43,8 @@ public class Integration extends PanacheEntityBase {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    /** Gone from Keycloak; kept so that its tokens still valid are refused. */
+    @Column(name = "deleted_at")
+    public Instant deletedAt;
 }

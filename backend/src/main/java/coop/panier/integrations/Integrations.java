@@ -45,7 +45,7 @@ public class Integrations {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Integration> list() {
-        return Integration.list("order by createdAt desc, id");
+        return Integration.list("deletedAt is null order by createdAt desc, id");
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -92,7 +92,8 @@ public class Integrations {
 
     public void remove(UUID id) {
         Integration integration = find(id);
-        integration.delete();
+        integration.enabled = false;
+        integration.deletedAt = clock.instant();
         accounts.remove(integration.keycloakId);
     }
 
@@ -108,7 +109,7 @@ public class Integrations {
 
     private static Integration find(UUID id) {
         Integration integration = Integration.findById(id);
-        if (integration == null) {
+        if (integration == null || integration.deletedAt != null) {
             throw ProblemException.notFound("Aucun client d'intégration ne porte cet identifiant.");
         }
         return integration;

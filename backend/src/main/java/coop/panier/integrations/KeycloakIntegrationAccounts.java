@@ -86,8 +86,14 @@ public class KeycloakIntegrationAccounts implements IntegrationAccounts {
                 id = CreatedResponseUtil.getCreatedId(answer);
             }
             ClientResource created = clients.get(id);
-            grantMissing(created, all);
-            return new Created(id, created.getSecret().getValue());
+            try {
+                grantMissing(created, all);
+                return new Created(id, created.getSecret().getValue());
+            } catch (RuntimeException e) {
+                // Half made is not made: the admin tries again from a clean realm.
+                created.remove();
+                throw e;
+            }
         });
     }
 

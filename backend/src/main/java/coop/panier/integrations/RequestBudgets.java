@@ -66,7 +66,8 @@ public class RequestBudgets {
         String client = token.containsClaim("azp") ? token.getClaim("azp") : token.getClaim("client_id");
         Integration integration = client == null ? null : settings.get(client);
         if (integration != null && !integration.enabled) {
-            return Problems.of(ProblemException.forbidden("Ce client d'intégration est désactivé."));
+            return Problems.of(ProblemException.forbidden(integration.deletedAt == null
+                    ? "Ce client d'intégration est désactivé." : "Ce client d'intégration a été supprimé."));
         }
         int budget = integration == null ? integrations.defaultBudget() : integration.budgetPerMinute;
         ArrayDeque<Long> log = requests.computeIfAbsent(String.valueOf(client), c -> new ArrayDeque<>());

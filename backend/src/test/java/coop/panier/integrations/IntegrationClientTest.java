@@ -64,8 +64,12 @@ class IntegrationClientTest extends ApiTest {
                 .body("client.clientId", equalTo(clientId)).extract().path("secret");
         assertThat(rotated).isNotEqualTo(created.path("secret")).isEqualTo(keycloak.byClientId(clientId).secret());
 
+        String token = integrationOf(clientId, Set.of(), "catalog:read");
+        api(token).get("/api/v1/products").then().statusCode(200);
         api(admin()).delete("/api/v1/integration-clients/" + id).then().statusCode(204);
         assertThat(keycloak.byClientId(clientId)).as("gone from Keycloak too").isNull();
+        // Its token still valid is refused.
+        api(token).get("/api/v1/products").then().statusCode(403);
         api(admin()).get("/api/v1/integration-clients").then().body("items.find { it.id == '" + id + "' }", equalTo(null));
         api(admin()).delete("/api/v1/integration-clients/" + id).then().statusCode(404);
     }
