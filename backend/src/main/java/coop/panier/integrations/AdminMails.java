@@ -91,13 +91,8 @@ public class AdminMails {
                     .setParameter(1, mail).setParameter(2, now).executeUpdate();
         } catch (RuntimeException | com.fasterxml.jackson.core.JsonProcessingException e) {
             String error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-            boolean last = attempts + 1 >= MailDeliveries.GIVE_UP_AFTER_ATTEMPTS;
+            boolean last = Claims.mailFailed(em, "admin_mail", mail, attempts, now, error);
             LOG.warnf("Admins' mail %s not sent (attempt %d%s): %s", mail, attempts + 1, last ? ", given up" : "", error);
-            em.createNativeQuery("update admin_mail set attempts = attempts + 1, last_error = ?2, status = ?3,"
-                    + " next_attempt_at = ?4 where id = ?1").setParameter(1, mail)
-                    .setParameter(2, error.substring(0, Math.min(error.length(), 300)))
-                    .setParameter(3, last ? "FAILED" : "PENDING")
-                    .setParameter(4, now.plus(WebhookDeliveries.backoff(attempts + 1).multipliedBy(2))).executeUpdate();
         }
     }
 }

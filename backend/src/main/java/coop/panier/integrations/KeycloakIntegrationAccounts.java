@@ -7,17 +7,16 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.keycloak.OAuth2Constants;
 import org.keycloak.admin.client.CreatedResponseUtil;
-import org.keycloak.admin.client.Keycloak;
-import org.keycloak.admin.client.KeycloakBuilder;
 import org.keycloak.admin.client.resource.ClientResource;
 import org.keycloak.admin.client.resource.ClientsResource;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.ProtocolMapperRepresentation;
 
+import coop.panier.common.KeycloakAdmin;
 import coop.panier.common.ProblemException;
 import io.quarkus.logging.Log;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.NotFoundException;
@@ -33,7 +32,6 @@ import jakarta.ws.rs.core.Response;
 @ApplicationScoped
 public class KeycloakIntegrationAccounts implements IntegrationAccounts {
 
-    private static final String REALM = "panier";
     /** Scopes every integration token carries: the service_account scope names the client (client_id). */
     private static final List<String> BASE_SCOPES = List.of("basic", "acr", "service_account");
 
@@ -50,7 +48,12 @@ public class KeycloakIntegrationAccounts implements IntegrationAccounts {
     @ConfigProperty(name = "quarkus.oidc.client-id", defaultValue = "panier-backend")
     String audience;
 
-    private Keycloak keycloak;
+    private KeycloakAdmin keycloak;
+
+    @PostConstruct
+    void connect() {
+        keycloak = new KeycloakAdmin(url, adminClientId, secret);
+    }
 
     @Override
     public Created create(String clientId, String name, List<String> scopes) {
@@ -103,7 +106,7 @@ public class KeycloakIntegrationAccounts implements IntegrationAccounts {
         if (bound.containsAll(scopes)) {
             return;
         }
-        keycloak().realm(REALM).clientScopes().findAll().stream()
+        keycloak.realm().clientScopes().findAll().stream()
                 .filter(s -> scopes.contains(s.getName()) && !bound.contains(s.getName()))
                 .forEach(s -> client.addDefaultClientScope(s.getId()));
     }
@@ -137,31 +140,21 @@ public class KeycloakIntegrationAccounts implements IntegrationAccounts {
     }
 
     private <T> T call(Function<ClientsResource, T> action) {
-        if (secret.filter(s -> !s.isBlank()).isEmpty()) {
+        if (!keycloak.hasSecret()) {
             throw unchanged("le backend n'a pas de secret pour gérer les clients dans Keycloak"
                     + " (PANIER_KEYCLOAK_CLIENTS_SECRET, donné par keycloak/production-setup.sh)");
         }
         try {
-            return action.apply(keycloak().realm(REALM).clients());
+            return action.apply(keycloak.realm().clients());
         } catch (RuntimeException e) {
             Log.errorf(e, "Keycloak's admin API refused or failed for an integration client");
             throw unchanged("Keycloak n'a pas répondu ou a refusé ; réessayez dans un moment");
         }
     }
 
-    private synchronized Keycloak keycloak() {
-        if (keycloak == null) {
-            keycloak = KeycloakBuilder.builder().serverUrl(url).realm(REALM).clientId(adminClientId)
-                    .clientSecret(secret.orElseThrow()).grantType(OAuth2Constants.CLIENT_CREDENTIALS).build();
-        }
-        return keycloak;
-    }
-
     @PreDestroy
-    synchronized void close() {
-        if (keycloak != null) {
-            keycloak.close();
-        }
+    void close() {
+        keycloak.close();
     }
 
     static ProblemException unchanged(String why) {
