@@ -10,7 +10,11 @@
 #     roles view-users and manage-users (the backend disables the sign-in of suspended or
 #     departed members and removes the account of an erased one), generates a new secret for it
 #     and prints it once: hand it to the backend as PANIER_KEYCLOAK_ADMIN_SECRET;
-#  2. creates the co-op's first admin in the realm panier, with the roles admin and member and
+#  2. enables the service account of the client panier-integrations-admin, gives it the
+#     realm-management roles view-clients and manage-clients (the backend creates the integration
+#     clients admins ask for on the page Intégrations), generates a new secret for it and prints
+#     it once: hand it to the backend as PANIER_KEYCLOAK_CLIENTS_SECRET;
+#  3. creates the co-op's first admin in the realm panier, with the roles admin and member and
 #     a random temporary password printed once (Keycloak asks for a new one at the first login).
 # Running it again regenerates the secret and leaves an existing first admin as it is.
 #
@@ -56,6 +60,15 @@ kc add-roles -r panier --uusername service-account-panier-backend --cclientid re
   --rolename view-users --rolename manage-users
 secret=$(kc create "clients/$backend/client-secret" -r panier -o | jq -r .value)
 echo "Secret of panier-backend (give it to the backend as PANIER_KEYCLOAK_ADMIN_SECRET; shown once):"
+echo "  $secret"
+
+clients=$(kc get clients -r panier -q clientId=panier-integrations-admin --fields id | jq -r '.[0].id // empty')
+[ -n "$clients" ] || { echo "No client panier-integrations-admin in the realm panier: import keycloak/production-realm.json first." >&2; exit 1; }
+kc update "clients/$clients" -r panier -s serviceAccountsEnabled=true
+kc add-roles -r panier --uusername service-account-panier-integrations-admin --cclientid realm-management \
+  --rolename view-clients --rolename manage-clients
+secret=$(kc create "clients/$clients/client-secret" -r panier -o | jq -r .value)
+echo "Secret of panier-integrations-admin (give it to the backend as PANIER_KEYCLOAK_CLIENTS_SECRET; shown once):"
 echo "  $secret"
 
 if [ -n "$(kc get users -r panier -q "username=$FIRST" -q exact=true --fields id | jq -r '.[0].id // empty')" ]; then

@@ -8,7 +8,8 @@
 #
 # What it does, with real HTTP calls only:
 #  1. client credentials for panier-integration-demo: aud has panier-backend, scope has
-#     panier:read, no person's role (member/referent/admin);
+#     panier:read and catalog:read, no person's role (member/referent/admin); the backend's client
+#     panier-integrations-admin may view and manage clients;
 #  2. authorization code + PKCE (S256) logins of alice, camille, remi and bruno through the real
 #     login form of panier-frontend; their access tokens carry iss, aud panier-backend,
 #     realm_access.roles, sub (fixed ids), email, email_verified, given_name, family_name,
@@ -98,6 +99,8 @@ if [ -n "$cc_token" ]; then
   check "iss is $REALM_URL" claims_have "$cc" ".iss == \"$REALM_URL\""
   check "aud contains panier-backend" claims_have "$cc" '[.aud] | flatten | index("panier-backend") != null'
   check "scope contains panier:read" claims_have "$cc" '(.scope // "") | split(" ") | index("panier:read") != null'
+  check "scope contains catalog:read (a scope of the contract)" claims_have "$cc" \
+    '(.scope // "") | split(" ") | index("catalog:read") != null'
   check "no member/referent/admin role" claims_have "$cc" \
     '[(.realm_access.roles // [])[] | select(. == "member" or . == "referent" or . == "admin")] | length == 0'
   check "azp is panier-integration-demo" claims_have "$cc" '.azp == "panier-integration-demo"'
@@ -105,6 +108,11 @@ fi
 curl -sS -o /dev/null -w '%{http_code}' "$OIDC/token" -d grant_type=client_credentials \
   -d client_id=panier-integration-demo -d client_secret=wrong > "$WORK/bad.status"
 check "a wrong client secret is refused (401)" test "$(cat "$WORK/bad.status")" = 401
+# The backend's client for the integration clients admins create: it may view and manage clients.
+admin_token=$(curl -sS "$OIDC/token" -d grant_type=client_credentials -d client_id=panier-integrations-admin \
+  -d client_secret=demo-integrations-admin-secret | jq -r '.access_token // empty')
+check "panier-integrations-admin may view and manage clients" claims_have "$(jwt_claims "${admin_token:-x.e30.x}")" \
+  '(.resource_access["realm-management"].roles // []) | (index("manage-clients") != null and index("view-clients") != null)'
 
 # --- 2. authorization code + PKCE through the login form ------------------------------------------
 # browser_flow ENDPOINT FORM_ID USERNAME FIELD=VALUE... -> prints the token response JSON.

@@ -59,7 +59,8 @@ wait_http "http://localhost:$KEYCLOAK_MANAGEMENT_PORT/health/ready" 240 Keycloak
 
 DATABASE_URL="jdbc:postgresql://localhost:$PG_PORT/panier" KEYCLOAK_URL="http://localhost:$KEYCLOAK_PORT" \
   QUARKUS_HTTP_PORT=$BACKEND_PORT PANIER_DEMO_DATA=true PANIER_SPA_ORIGINS="http://localhost:$SPA_PORT" \
-  PANIER_KEYCLOAK_ADMIN_SECRET=demo-backend-secret PANIER_WEBHOOKS_ALLOW_PRIVATE=true \
+  PANIER_KEYCLOAK_ADMIN_SECRET=demo-backend-secret PANIER_KEYCLOAK_CLIENTS_SECRET=demo-integrations-admin-secret \
+  PANIER_WEBHOOKS_ALLOW_PRIVATE=true \
   PANIER_SMTP_HOST=localhost PANIER_SMTP_PORT=$SMTP_PORT PANIER_SMTP_START_TLS=DISABLED \
   PANIER_SPA_URL="http://localhost:$SPA_PORT" \
   launch "$work/backend.log" bash -c "source '$ROOT/scripts/backend.sh'; start_backend"

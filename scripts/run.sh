@@ -123,6 +123,8 @@ if $own_kc; then
   export KEYCLOAK_URL="http://localhost:$KEYCLOAK_PORT"
   # The demo realm's secret of panier-backend, which closes the sign-in of suspended members.
   export PANIER_KEYCLOAK_ADMIN_SECRET=${PANIER_KEYCLOAK_ADMIN_SECRET:-demo-backend-secret}
+  # The demo realm's secret of panier-integrations-admin, which creates the integration clients.
+  export PANIER_KEYCLOAK_CLIENTS_SECRET=${PANIER_KEYCLOAK_CLIENTS_SECRET:-demo-integrations-admin-secret}
 fi
 
 if $own_smtp; then

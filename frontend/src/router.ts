@@ -55,6 +55,7 @@ function management(): RouteRecordRaw[] {
     { path: 'retrait', component: () => import('./pages/admin/PickupPage.vue'), meta: adminOnly },
     { path: 'courriels', component: () => import('./pages/admin/MailsPage.vue'), meta: adminOnly },
     { path: 'ventes-drive', component: () => import('./pages/admin/DriveStatsPage.vue'), meta: adminOnly },
+    { path: 'integrations', component: () => import('./pages/admin/IntegrationsPage.vue'), meta: adminOnly },
   ]
 }
 

@@ -44,6 +44,11 @@ public class Caller {
         return admin() || (!integration(token) && identity.hasRole("referent"));
     }
 
+    /** The caller is an integration, whose scopes IntegrationScopes has checked already. */
+    public boolean integration() {
+        return integration(token);
+    }
+
     /**
      * A client-credentials token (a till, an accounting tool): no person behind it. Keycloak's
      * service_account client scope adds `client_id`; the user name is the fallback.

@@ -15,8 +15,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * An integration (a client-credentials token) holds the role `integration`, which operations
  * open to integrations name beside people's roles; {@link IntegrationScopes} then decides, from
- * the contract, which scopes each of them needs. A person never holds it, even if a realm role
- * of that name were given to them.
+ * the contract, which scopes each of them needs. Being a role, it is checked before the body is
+ * read: a member gets a 403, not a 400. A person never holds it, even if a realm role of that
+ * name were given to them.
  */
 @ApplicationScoped
 public class IntegrationRole implements SecurityIdentityAugmentor {

@@ -2,6 +2,7 @@ package coop.panier.integrations;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -28,6 +29,21 @@ final class Claims {
             handle.accept(due.get(0));
             return true;
         });
+    }
+
+    /**
+     * A mail the server refused, in a table of mails owed (`mail_delivery`'s columns): tried again
+     * after twice the webhooks' back-off, given up (FAILED) after as many tries as members' mails.
+     * True when given up.
+     */
+    static boolean mailFailed(EntityManager em, String table, UUID id, int attempts, Instant now, String error) {
+        boolean last = attempts + 1 >= MailDeliveries.GIVE_UP_AFTER_ATTEMPTS;
+        em.createNativeQuery("update " + table + " set attempts = attempts + 1, last_error = ?2, status = ?3,"
+                + " next_attempt_at = ?4 where id = ?1").setParameter(1, id)
+                .setParameter(2, error.substring(0, Math.min(error.length(), 300)))
+                .setParameter(3, last ? "FAILED" : "PENDING")
+                .setParameter(4, now.plus(WebhookDeliveries.backoff(attempts + 1).multipliedBy(2))).executeUpdate();
+        return last;
     }
 
     /** Takes work until none is due, at most a hundred rows a run so that a run stays short. */

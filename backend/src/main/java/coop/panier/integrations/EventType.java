@@ -23,7 +23,9 @@ public enum EventType {
     PAYMENT_RECORDED("payment.recorded", "household"),
     MEMBER_STATUS_CHANGED("member.status_changed", "member"),
     STOCK_LOW("stock.low", "product"),
-    PRICE_LIST_IMPORT_FINISHED("price_list_import.finished", "price_list_import");
+    PRICE_LIST_IMPORT_FINISHED("price_list_import.finished", "price_list_import"),
+    WEBHOOK_TEST("webhook.test", "webhook"),
+    WEBHOOK_DISABLED("webhook.disabled", "webhook");
 
     private final String wireName;
     private final String subject;
@@ -70,5 +72,15 @@ public enum EventType {
             case MEMBERSHIP_EXPIRING -> "membership_reminder";
             default -> null;
         };
+    }
+
+    /** Delivered to every endpoint that asked for it; a test event goes to its own endpoint only. */
+    public boolean toSubscribers() {
+        return this != WEBHOOK_TEST;
+    }
+
+    /** Mailed to the co-op's admins (the address panier.admin-mail). */
+    public boolean toAdmins() {
+        return this == WEBHOOK_DISABLED;
     }
 }

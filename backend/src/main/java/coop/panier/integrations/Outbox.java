@@ -45,10 +45,16 @@ public class Outbox {
             throw new IllegalArgumentException("An event payload must be JSON", e);
         }
         // Its webhook deliveries, in the same transaction: none if the change is rolled back.
-        em.createNativeQuery("insert into webhook_delivery (id, endpoint_id, event_id, subject_id, next_attempt_at)"
-                + " select gen_random_uuid(), w.id, ?1, ?2, ?3 from webhook_endpoint w where w.enabled and ?4 = any(w.event_types)")
-                .setParameter(1, id).setParameter(2, subjectId).setParameter(3, clock.instant())
-                .setParameter(4, type.wireName()).executeUpdate();
+        if (type.toSubscribers()) {
+            em.createNativeQuery("insert into webhook_delivery (id, endpoint_id, event_id, subject_id, next_attempt_at)"
+                    + " select gen_random_uuid(), w.id, ?1, ?2, ?3 from webhook_endpoint w where w.enabled and ?4 = any(w.event_types)")
+                    .setParameter(1, id).setParameter(2, subjectId).setParameter(3, clock.instant())
+                    .setParameter(4, type.wireName()).executeUpdate();
+        }
+        if (type.toAdmins()) {
+            em.createNativeQuery("insert into admin_mail (id, event_id, next_attempt_at) values (gen_random_uuid(), ?1, ?2)")
+                    .setParameter(1, id).setParameter(2, clock.instant()).executeUpdate();
+        }
         mailsFor(type, id, payload);
         nudges.afterCommit();
         return id;

@@ -50,6 +50,9 @@ public class WebhookDeliveries {
     @Inject
     Webhooks webhooks;
 
+    @Inject
+    Outbox outbox;
+
     @Scheduled(every = "${panier.webhooks.delivery-check:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void deliverDue() {
         Claims.drain(this::deliverOne);
@@ -142,6 +145,9 @@ public class WebhookDeliveries {
             LOG.warnf("Webhook endpoint %s has failed since %s: disabled", endpoint, failingSince);
             em.createNativeQuery("update webhook_endpoint set enabled = false where id = ?1").setParameter(1, endpoint)
                     .executeUpdate();
+            // Told to the admins (mail) and to the other endpoints, in the same transaction.
+            WebhookEndpoint disabled = WebhookEndpoint.findById(endpoint);
+            outbox.record(EventType.WEBHOOK_DISABLED, endpoint, Webhooks.payload(disabled));
         }
     }
 

@@ -4,17 +4,16 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import coop.panier.common.KeycloakAdmin;
 import coop.panier.common.ProblemException;
 import io.quarkus.logging.Log;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.keycloak.OAuth2Constants;
-import org.keycloak.admin.client.Keycloak;
-import org.keycloak.admin.client.KeycloakBuilder;
 import org.keycloak.admin.client.resource.UserResource;
 import org.keycloak.admin.client.resource.UsersResource;
 import org.keycloak.representations.idm.UserRepresentation;
@@ -28,8 +27,6 @@ import org.keycloak.representations.idm.UserRepresentation;
 @ApplicationScoped
 public class KeycloakSignInAccounts implements SignInAccounts {
 
-    private static final String REALM = "panier";
-
     @ConfigProperty(name = "panier.keycloak-admin.enabled", defaultValue = "true")
     boolean enabled;
 
@@ -42,7 +39,12 @@ public class KeycloakSignInAccounts implements SignInAccounts {
     @ConfigProperty(name = "panier.keycloak-admin.secret")
     Optional<String> secret;
 
-    private Keycloak keycloak;
+    private KeycloakAdmin keycloak;
+
+    @PostConstruct
+    void connect() {
+        keycloak = new KeycloakAdmin(url, clientId, secret);
+    }
 
     @Override
     public void allowSignIn(String subject, boolean allowed) {
@@ -77,12 +79,12 @@ public class KeycloakSignInAccounts implements SignInAccounts {
             Log.warnf("panier.keycloak-admin.enabled=false: account %s is left as it is in Keycloak", subject);
             return;
         }
-        if (secret.filter(s -> !s.isBlank()).isEmpty()) {
+        if (!keycloak.hasSecret()) {
             throw unchanged("le backend n'a pas de secret pour l'API d'administration de Keycloak"
                     + " (PANIER_KEYCLOAK_ADMIN_SECRET, donné par keycloak/production-setup.sh)");
         }
         try {
-            action.accept(client().realm(REALM).users());
+            action.accept(keycloak.realm().users());
         } catch (NotFoundException e) {
             Log.infof("Account %s no longer exists in Keycloak", subject);
         } catch (RuntimeException e) {
@@ -91,19 +93,9 @@ public class KeycloakSignInAccounts implements SignInAccounts {
         }
     }
 
-    private synchronized Keycloak client() {
-        if (keycloak == null) {
-            keycloak = KeycloakBuilder.builder().serverUrl(url).realm(REALM).clientId(clientId)
-                    .clientSecret(secret.orElseThrow()).grantType(OAuth2Constants.CLIENT_CREDENTIALS).build();
-        }
-        return keycloak;
-    }
-
     @PreDestroy
-    synchronized void close() {
-        if (keycloak != null) {
-            keycloak.close();
-        }
+    void close() {
+        keycloak.close();
     }
 
     private static ProblemException unchanged(String why) {

@@ -158,6 +158,6 @@ class AuthorizationMatrixTest extends ApiTest {
     @Test
     void theContractGrantsTheseScopes() throws Exception {
         assertThat(allScopes()).containsExactly("catalog:read", "catalog:write", "ledger:write", "members:read",
-                "memberships:read", "orders:read", "scales:read", "slots:read", "stock:write");
+                "memberships:read", "orders:read", "scales:read", "slots:read", "stock:write", "webhooks:manage");
     }
 }

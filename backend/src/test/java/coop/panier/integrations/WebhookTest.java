@@ -6,6 +6,7 @@ import static coop.panier.drive.DriveFixtures.placed;
 import static coop.panier.drive.DriveFixtures.product;
 import static coop.panier.drive.DriveFixtures.slot;
 import static coop.panier.testsupport.Tokens.admin;
+import static coop.panier.testsupport.Tokens.integration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -14,10 +15,12 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.crypto.Mac;
@@ -30,19 +33,23 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.util.GreenMailUtil;
 import com.sun.net.httpserver.HttpServer;
 
 import coop.panier.memberships.MembershipScaleRepository;
 import coop.panier.memberships.TestScales;
 import coop.panier.testsupport.ApiTest;
+import coop.panier.testsupport.GreenMailTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import jakarta.mail.internet.MimeMessage;
 
 /**
  * Webhooks against a real HTTP receiver started by the test: signed the Standard Webhooks way,
  * retried after a failure with the same id, in order per subject, nothing for a refused change,
- * and an endpoint failing for three days is disabled.
+ * an endpoint failing for three days is disabled (and the admins told by mail) until an admin
+ * enables it again, a delivery replayed, a test event sent to one endpoint.
  */
 @QuarkusTest
 class WebhookTest extends ApiTest {
@@ -52,6 +59,9 @@ class WebhookTest extends ApiTest {
 
     @Inject
     WebhookDeliveries deliveries;
+
+    @Inject
+    AdminMails adminMails;
 
     @Inject
     DataSource dataSource;
@@ -181,6 +191,108 @@ class WebhookTest extends ApiTest {
         deliverAll();
         api(admin()).get("/api/v1/webhooks").then()
                 .body("items.find { it.id == '" + webhook + "' }.enabled", equalTo(false));
+    }
+
+    @Test
+    void aDisabledEndpointIsToldToTheAdminsByMailAndAnAdminEnablesItAgain() throws Exception {
+        placed(activeMember("Émile"), slot(5, 9), product("Miel d'acacia", 900, 1, 5), 1);
+        try (Connection c = dataSource.getConnection()) {
+            c.createStatement().execute("update webhook_endpoint set failing_since = now() - interval '4 days' where id = '" + webhook + "'");
+        }
+        answers.add(503);
+        deliverAll();
+        assertThat(count("select count(*) from domain_event where type = 'webhook.disabled' and subject_id = '" + webhook + "'"))
+                .as("told in the transaction that disabled it").isEqualTo(1);
+        while (adminMails.sendOne()) {
+            // until every admins' mail is sent
+        }
+        String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks";
+        MimeMessage mail = Arrays.stream(GreenMailTestResource.server().getReceivedMessagesForDomain("localhost"))
+                .filter(m -> subject(m).equals("Webhook désactivé : " + url)).findFirst().orElseThrow();
+        assertThat(GreenMailUtil.getAddressList(mail.getAllRecipients())).isEqualTo("admins@localhost");
+        var parts = (jakarta.mail.internet.MimeMultipart) mail.getContent();
+        String text = (String) parts.getBodyPart(0).getContent();
+        assertThat(text).contains(url + " (Caisse du local)").contains("réactivez-le depuis la page Intégrations")
+                .contains("/gestion/integrations");
+
+        api(admin()).contentType(ContentType.JSON).body(Map.of("enabled", true)).patch("/api/v1/webhooks/" + webhook)
+                .then().statusCode(200).body("enabled", equalTo(true)).body("containsKey('failingSince')", equalTo(false));
+        deliverAll();
+        assertThat(received).as("the order.placed waiting is sent once enabled again").hasSize(2);
+        api(admin()).get("/api/v1/webhooks/" + webhook + "/deliveries").then()
+                .body("items[0].status", equalTo("DELIVERED")).body("items[0].attempts", equalTo(2));
+    }
+
+    @Test
+    void aDeliveryIsReplayedWithTheSameIdAndKeepsItsPlaceBeforeLaterEventsOfItsSubject() throws Exception {
+        String member = activeMember("Fanny");
+        String order = placed(member, slot(5, 9), product("Miel de lavande", 900, 1, 5), 1);
+        deliverAll();
+        String delivery = api(admin()).get("/api/v1/webhooks/" + webhook + "/deliveries").then().extract().path("items[0].id");
+        // A later event of the same order, whose first delivery fails.
+        api(member).contentType(ContentType.JSON).body(Map.of()).post("/api/v1/orders/" + order + "/cancel").then().statusCode(200);
+        answers.add(500);
+        deliverAll();
+
+        api(admin()).post("/api/v1/webhooks/" + webhook + "/deliveries/" + delivery + "/replay").then().statusCode(202)
+                .body("id", equalTo(delivery)).body("status", equalTo("PENDING")).body("eventType", equalTo("order.placed"));
+        makeDue();
+        deliverAll();
+        assertThat(received).extracting(r -> new ObjectMapper().readTree(r.body()).path("type").asText())
+                .containsExactly("order.placed", "order.cancelled", "order.placed", "order.cancelled");
+        assertThat(received.get(2).id()).as("receivers drop what they have seen by its id").isEqualTo(received.get(0).id());
+        api(admin()).post("/api/v1/webhooks/" + webhook + "/deliveries/" + java.util.UUID.randomUUID() + "/replay")
+                .then().statusCode(404);
+    }
+
+    @Test
+    void aTestEventGoesToThatEndpointOnlySignedLikeAnyOther() throws Exception {
+        var other = api(admin()).contentType(ContentType.JSON)
+                .body(Map.of("url", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks",
+                        "eventTypes", List.of("webhook.test")))
+                .post("/api/v1/webhooks").then().statusCode(201).extract().<String>path("webhook.id");
+        try {
+            api(admin()).post("/api/v1/webhooks/" + webhook + "/test").then().statusCode(202)
+                    .body("eventType", equalTo("webhook.test")).body("status", equalTo("PENDING"));
+            deliverAll();
+            assertThat(received).hasSize(1);
+            Received event = received.get(0);
+            assertThat(event.signature()).isEqualTo(hmac(secret, event.id() + "." + event.timestamp() + "." + event.body()));
+            JsonNode body = new ObjectMapper().readTree(event.body());
+            assertThat(body.path("type").asText()).isEqualTo("webhook.test");
+            assertThat(body.path("subject").path("type").asText()).isEqualTo("webhook");
+            assertThat(body.path("data").path("webhookId").asText()).isEqualTo(webhook);
+            api(admin()).get("/api/v1/webhooks/" + other + "/deliveries").then().body("items.size()", equalTo(0));
+        } finally {
+            api(admin()).delete("/api/v1/webhooks/" + other).then().statusCode(204);
+        }
+        api(admin()).contentType(ContentType.JSON).body(Map.of("enabled", false)).patch("/api/v1/webhooks/" + webhook)
+                .then().statusCode(200).body("enabled", equalTo(false));
+        api(admin()).post("/api/v1/webhooks/" + webhook + "/test").then().statusCode(409);
+    }
+
+    @Test
+    void anIntegrationWithTheScopeWebhooksManageManagesWebhooks() {
+        String token = integration(Set.of(), "webhooks:manage");
+        api(token).get("/api/v1/webhooks").then().statusCode(200)
+                .body("items.find { it.id == '" + webhook + "' }.description", equalTo("Caisse du local"));
+        api(token).post("/api/v1/webhooks/" + webhook + "/test").then().statusCode(202);
+        api(integration(Set.of("admin"), "catalog:read")).get("/api/v1/webhooks").then().statusCode(403);
+    }
+
+    private long count(String sql) throws Exception {
+        try (Connection c = dataSource.getConnection(); var r = c.createStatement().executeQuery(sql)) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
+    private static String subject(MimeMessage mail) {
+        try {
+            return mail.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

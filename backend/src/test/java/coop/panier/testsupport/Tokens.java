@@ -53,10 +53,15 @@ public final class Tokens {
      * and no e-mail. The realm roles are those its service account holds, which must not count.
      */
     public static String integration(Set<String> roles, String... scopes) {
+        return integrationOf("panier-integration-demo", roles, scopes);
+    }
+
+    /** The same, for the client named clientId (an integration client an admin created). */
+    public static String integrationOf(String clientId, Set<String> roles, String... scopes) {
         return base(UUID.randomUUID().toString(), roles)
-                .claim("preferred_username", "service-account-panier-integration-demo")
-                .claim("azp", "panier-integration-demo")
-                .claim("client_id", "panier-integration-demo")
+                .claim("preferred_username", "service-account-" + clientId)
+                .claim("azp", clientId)
+                .claim("client_id", clientId)
                 .claim("scope", String.join(" ", scopes))
                 .jws().keyId("1").sign(KEY);
     }
