@@ -116,7 +116,7 @@ class IntegrationClientTest extends ApiTest {
 
     @Test
     void badInputIsA400AndOnlyAdminsManageClients() {
-        for (Object body : List.of(Map.of("name", "Caisse", "scopes", List.of("stock:write")),
+        for (Object body : List.of(Map.of("name", "Caisse", "scopes", List.of("stock:delete")),
                 Map.of("name", "   ", "scopes", List.of("catalog:read")),
                 Map.of("name", "Caisse", "scopes", List.of()),
                 Map.of("name", "Caisse", "scopes", List.of("catalog:read"), "budgetPerMinute", 0))) {
