@@ -2,6 +2,7 @@
 # The browser end-to-end tests against a throw-away stack of their own: a fresh PostgreSQL,
 # Keycloak in memory with the realm imported, the backend jar and the built SPA, on ports
 # apart from `make run`'s so both can run at once. Expects the backend and SPA to be built.
+# E2E_ONLY=e2e/some.e2e.ts runs one file (while working on it).
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 source "$ROOT/scripts/backend.sh"
@@ -77,7 +78,7 @@ echo "==> e2e: running the browser tests"
 wait_http "http://localhost:$MAILDEV_PORT/" 60 "The mail catcher"
 (cd "$ROOT/frontend" && E2E_BASE_URL="http://localhost:$SPA_PORT" E2E_API_URL="http://localhost:$BACKEND_PORT" \
   E2E_KEYCLOAK_URL="http://localhost:$KEYCLOAK_PORT" E2E_MAILDEV_URL="http://localhost:$MAILDEV_PORT" \
-  E2E_TILL_SYNC="$ROOT/examples/till-sync" npm run test:e2e)
+  E2E_TILL_SYNC="$ROOT/examples/till-sync" npm run test:e2e -- ${E2E_ONLY:-})
 
 # After the browser tests, since it suspends and reactivates alice.
 echo "==> e2e: the demo realm, and a suspension closing the sign-in, against the real Keycloak"

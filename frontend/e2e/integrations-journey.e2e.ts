@@ -70,7 +70,8 @@ describe('What happens is told', () => {
     const [clientId, tokenUrl] = client.details as [string, string]
 
     await page.locator('#webhook-url').fill(receiver)
-    await page.locator('#webhook-events').click()
+    // The MultiSelect opens from its box; its input is hidden under the label.
+    await page.locator('.p-multiselect').filter({ has: page.locator('#webhook-events') }).click()
     await page.getByRole('option', { name: /^order\.placed/ }).click()
     await page.keyboard.press('Escape')
     await page.locator('#webhook-description').fill('Caisse : commandes du drive')
