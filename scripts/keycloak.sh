@@ -92,6 +92,13 @@ start_keycloak() {
   # Two Keycloaks (make run and the e2e tests) must not share a transaction log.
   export JAVA_OPTS_APPEND="${JAVA_OPTS_APPEND:-} -Dquarkus.transaction-manager.object-store.directory=$data/transaction-logs"
 
+  # The demo realm changed since it was imported (new clients, scopes…): the demo's Keycloak
+  # starts afresh from it, or what the new code needs would be missing. Only the demo's own data.
+  if [ "$data" = "$DEFAULT_DATA" ] && [ -f "$data/keycloakdb.mv.db" ] && [ "$REALM_FILE" -nt "$data/realm-imported" ]; then
+    echo "The demo realm file is newer than the Keycloak data in $data: importing it afresh."
+    rm -rf "$data"
+  fi
+  mkdir -p "$data" && touch "$data/realm-imported"
   if [ -f "$data/keycloakdb.mv.db" ]; then
     echo "Using the existing database in $data: a realm already in it is kept, not re-imported."
   fi

@@ -44,6 +44,7 @@ describe('the mail log', () => {
 
     expect(wrapper.get('h1').text()).toBe('Courriels')
     expect(asked).toEqual(['FAILED'])
+    expect(wrapper.findAll('thead th').map((th) => th.text())).toEqual(['Courriel', 'Destinataire', 'État', 'Essais', 'Dernière erreur', ''])
     const row = wrapper.get('tbody tr').text()
     expect(row).toContain('Commande confirmée')
     expect(row).toContain('Zoé Łukasiewicz')
