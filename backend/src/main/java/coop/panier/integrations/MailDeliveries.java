@@ -102,13 +102,8 @@ public class MailDeliveries {
             mark(delivery, "SENT", now, null);
         } catch (RuntimeException e) {
             String error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-            boolean last = attempts + 1 >= GIVE_UP_AFTER_ATTEMPTS;
+            boolean last = Claims.mailFailed(em, "mail_delivery", delivery, attempts, now, error);
             LOG.warnf("Mail %s not sent (attempt %d%s): %s", delivery, attempts + 1, last ? ", given up" : "", error);
-            em.createNativeQuery("update mail_delivery set attempts = attempts + 1, last_error = ?2, status = ?3,"
-                    + " next_attempt_at = ?4 where id = ?1").setParameter(1, delivery)
-                    .setParameter(2, error.substring(0, Math.min(error.length(), 300)))
-                    .setParameter(3, last ? "FAILED" : "PENDING")
-                    .setParameter(4, now.plus(WebhookDeliveries.backoff(attempts + 1).multipliedBy(2))).executeUpdate();
         }
     }
 

@@ -67,10 +67,11 @@ class DriveBenchmark extends ApiTest {
         int concurrency = Integer.parseInt(System.getenv().getOrDefault("BENCH_CONCURRENCY", "32"));
         TestScales.ensureOneInForceToday(scales);
 
+        // Room for every order of the run (16 slots), so that the day's events are those of N orders.
         LocalDate friday = LocalDate.now(DriveFixtures.ZONE).plusDays(7).with(TemporalAdjusters.next(java.time.DayOfWeek.FRIDAY));
         List<String> slots = as(admin()).contentType(ContentType.JSON)
                 .body(Map.of("place", "Banc d'essai", "firstDay", friday.toString(), "weeks", 4, "from", "17:00",
-                        "to", "19:00", "slotMinutes", 30, "capacity", Math.max(1, members / 20)))
+                        "to", "19:00", "slotMinutes", 30, "capacity", members / 16 + 3))
                 .post("/api/v1/pickup-slots/series").then().statusCode(201).extract().path("items.id");
         List<String> products = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
