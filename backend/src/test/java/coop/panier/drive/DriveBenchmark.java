@@ -75,7 +75,7 @@ class DriveBenchmark extends ApiTest {
                 .post("/api/v1/pickup-slots/series").then().statusCode(201).extract().path("items.id");
         List<String> products = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            products.add(product("Produit de banc " + i, 100 + i * 35, 1, members / 4.0));
+            products.add(product("Produit de banc " + i, 100 + i * 35, 1, members / 2.0 + 10));
         }
         ExecutorService setup = Executors.newFixedThreadPool(8);
         List<Future<String>> made = new ArrayList<>();
