@@ -109,7 +109,7 @@ class ShiftTest extends ApiTest {
     }
 
     @Test
-    void aMemberWithdrawsBeforeTheDelayAndTheSeatIsFreeAgain() {
+    void aMemberWithdrawsBeforeTheDelayAndTheSeatIsFreeAgain() throws Exception {
         String token = activeMember("Retrait");
         String id = shift("préparation du drive", 2, 24 * 5);
         signUp(token, id).then().statusCode(201);
@@ -118,6 +118,24 @@ class ShiftTest extends ApiTest {
         api(token).delete("/api/v1/shifts/" + id + "/signups/mine").then().statusCode(404);
         signUp(token, id).then().statusCode(201);
         assertThat(freeSeats(token, id)).isEqualTo(1);
+        assertThat(events(id)).containsExactly("shift.signed_up préparation du drive",
+                "shift.withdrawn préparation du drive", "shift.signed_up préparation du drive");
+    }
+
+    /** The events told about the shift, in their order, each with the task its payload names. */
+    private List<String> events(String shiftId) throws SQLException {
+        List<String> told = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "select type || ' ' || (payload ->> 'task') from domain_event where subject_type = 'shift'"
+                        + " and subject_id = ? order by seq")) {
+            s.setObject(1, UUID.fromString(shiftId));
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    told.add(r.getString(1));
+                }
+            }
+        }
+        return told;
     }
 
     @Test
