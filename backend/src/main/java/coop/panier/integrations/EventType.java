@@ -25,7 +25,9 @@ public enum EventType {
     STOCK_LOW("stock.low", "product"),
     PRICE_LIST_IMPORT_FINISHED("price_list_import.finished", "price_list_import"),
     WEBHOOK_TEST("webhook.test", "webhook"),
-    WEBHOOK_DISABLED("webhook.disabled", "webhook");
+    WEBHOOK_DISABLED("webhook.disabled", "webhook"),
+    SHIFT_SIGNED_UP("shift.signed_up", "shift"),
+    SHIFT_WITHDRAWN("shift.withdrawn", "shift");
 
     private final String wireName;
     private final String subject;
@@ -39,7 +41,7 @@ public enum EventType {
         return wireName;
     }
 
-    /** What the subject id names: an order, a slot (for its waitlist too), a household (its account)… */
+    /** What the subject id names: an order, a slot (for its waitlist too), a shift, a household (its account)… */
     public String subject() {
         return subject;
     }

@@ -243,7 +243,8 @@ class OutboxTest extends ApiTest {
                 contract, config);
         Map<String, String> schemaOf = Map.of("order", "OrderEventPayload", "slot", "SlotEventPayload",
                 "waitlist", "WaitlistEventPayload", "membership", "MembershipEventPayload", "payment", "PaymentEventPayload",
-                "member", "MemberStatusEventPayload", "stock", "StockLowEventPayload", "price_list_import", "PriceListImportEventPayload", "webhook", "WebhookEventPayload");
+                "member", "MemberStatusEventPayload", "stock", "StockLowEventPayload", "price_list_import", "PriceListImportEventPayload", "webhook", "WebhookEventPayload",
+                "shift", "ShiftEventPayload");
         List<String> wrong = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); ResultSet r = c.createStatement().executeQuery(
                 "select type, payload::text from domain_event")) {
