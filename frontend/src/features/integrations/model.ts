@@ -41,5 +41,7 @@ export const subscribableEvents: EventType[] = [
   'member.status_changed',
   'stock.low',
   'price_list_import.finished',
+  'shift.signed_up',
+  'shift.withdrawn',
   'webhook.disabled',
 ]

@@ -53,7 +53,7 @@ class MailTest extends ApiTest {
     void aScaleAndNothingDue() {
         TestScales.ensureOneInForceToday(scales);
         sendAll();
-        GreenMailTestResource.server().reset();
+        Mailbox.empty();
     }
 
     private void sendAll() {
@@ -64,7 +64,7 @@ class MailTest extends ApiTest {
     private String active(TestPerson person) {
         String token = activeMember(person);
         sendAll();
-        GreenMailTestResource.server().reset();
+        Mailbox.empty();
         return token;
     }
 

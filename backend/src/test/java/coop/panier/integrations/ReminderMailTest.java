@@ -69,7 +69,7 @@ class ReminderMailTest extends ApiTest {
     void aScaleAndNothingDue() {
         TestScales.ensureOneInForceToday(scales);
         Mailbox.sendAll(mails);
-        GreenMailTestResource.server().reset();
+        Mailbox.empty();
     }
 
     /** Noon, `days` days from today, in the co-op's time: when the worker would look. */
@@ -155,7 +155,7 @@ class ReminderMailTest extends ApiTest {
         LocalDate end = LocalDate.parse(api(member(hugo)).get("/api/v1/memberships/" + membership).then()
                 .extract().path("periodEnd"));
         Mailbox.sendAll(mails);
-        GreenMailTestResource.server().reset();
+        Mailbox.empty();
 
         assertThat(expiring.tell(end.minusDays(31))).as("31 days before: not yet").isZero();
         assertThat(expiring.tell(end.minusDays(30))).isPositive();
@@ -173,7 +173,7 @@ class ReminderMailTest extends ApiTest {
         TestPerson jules = TestPerson.random("Jules", "Échec");
         String token = activeMember(jules);
         Mailbox.sendAll(mails);
-        GreenMailTestResource.server().reset();
+        Mailbox.empty();
         GreenMailTestResource.down();
         try {
             placed(token, slot(5, 9), product("Noix", 600, 1, 5), 1);
