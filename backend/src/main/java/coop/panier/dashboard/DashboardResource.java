@@ -20,15 +20,19 @@ import coop.panier.api.model.DashboardPickups;
 import coop.panier.api.model.DashboardPriceListImports;
 import coop.panier.api.model.DashboardSlot;
 import coop.panier.api.model.DashboardWebhook;
+import coop.panier.api.model.DashboardVolunteering;
+import coop.panier.api.model.DashboardVolunteeringItemsInner;
 import coop.panier.api.model.DashboardWebhooks;
 import coop.panier.api.model.EventType;
 import coop.panier.api.model.ProductUnit;
+import coop.panier.api.model.VolunteerStanding;
 import coop.panier.catalog.FailedImports;
 import coop.panier.common.Few;
 import coop.panier.drive.PickupsAhead;
 import coop.panier.integrations.DeliveryFailures;
 import coop.panier.memberships.AwaitingPayment;
 import coop.panier.stock.LowStockAlerts;
+import coop.panier.volunteering.HoursService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
@@ -62,13 +66,16 @@ public class DashboardResource implements DashboardApi {
     @Inject
     DeliveryFailures deliveryFailures;
 
+    @Inject
+    HoursService hours;
+
     @Override
     public Response getAdminDashboard() {
         Instant now = clock.instant();
         LocalDate today = LocalDate.now(clock);
         return Response.ok(new AdminDashboard().generatedAt(time(now)).pickups(pickups(today))
                 .memberships(memberships(today)).lowStock(lowStock()).priceListImports(priceListImports())
-                .webhooks(webhooks()).mails(mails(now))).build();
+                .webhooks(webhooks()).mails(mails(now)).volunteering(volunteering())).build();
     }
 
     /** Today's and tomorrow's slots, days counted in the co-op's zone. */
@@ -126,6 +133,17 @@ public class DashboardResource implements DashboardApi {
                         .memberId(m.memberId()).memberName(m.memberName()).occurredAt(time(m.occurredAt()))
                         .attempts(m.attempts()).lastError(m.lastError()))
                 .toList());
+    }
+
+    /** Households behind on their volunteer hours, the few most behind, and the hours given this month. */
+    private DashboardVolunteering volunteering() {
+        HoursService.Card card = hours.card(Few.SHOWN);
+        return new DashboardVolunteering().behind(card.behind()).suspended(card.suspended())
+                .pendingLoggedHours(card.pendingLoggedHours()).creditedThisMonthMinutes(card.creditedThisMonth())
+                .items(card.mostBehind().items().stream().map(a -> new DashboardVolunteeringItemsInner()
+                        .householdId(a.householdId()).householdName(a.householdName())
+                        .standing(VolunteerStanding.fromValue(a.standing())).balanceMinutes(a.balanceMinutes()))
+                        .toList());
     }
 
     private OffsetDateTime time(Instant instant) {

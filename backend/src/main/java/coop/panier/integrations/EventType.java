@@ -27,7 +27,9 @@ public enum EventType {
     WEBHOOK_TEST("webhook.test", "webhook"),
     WEBHOOK_DISABLED("webhook.disabled", "webhook"),
     SHIFT_SIGNED_UP("shift.signed_up", "shift"),
-    SHIFT_WITHDRAWN("shift.withdrawn", "shift");
+    SHIFT_WITHDRAWN("shift.withdrawn", "shift"),
+    HOURS_CREDITED("hours.credited", "household"),
+    HOUSEHOLD_STANDING_CHANGED("household.standing_changed", "household");
 
     private final String wireName;
     private final String subject;

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import coop.panier.common.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -41,7 +42,10 @@ public class Standing {
                         + " alors commander."),
         LAPSED("membership-lapsed", "Adhésion expirée",
                 "Votre adhésion est arrivée à échéance ou n'est pas réglée : renouvelez-la (page « Adhésion ») pour"
-                        + " commander à nouveau.");
+                        + " commander à nouveau."),
+        /** The co-op's ordering gate is on and the household is suspended; the detail is its standing sentence. */
+        VOLUNTEER_HOURS_BEHIND("volunteer-hours-behind", "Heures de bénévolat en retard",
+                "Votre foyer est suspendu pour ses heures de bénévolat : la page « Mes heures » dit ce qui le remet à jour.");
 
         public final String type;
         public final String title;
@@ -54,6 +58,11 @@ public class Standing {
         }
 
         public ProblemException problem() {
+            return problem(detail);
+        }
+
+        /** The same refusal, told in words computed for this member. */
+        public ProblemException problem(String detail) {
             return new ProblemException(409, type, title, detail, List.of());
         }
     }
@@ -63,6 +72,9 @@ public class Standing {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Instance<VolunteerStanding> volunteering;
 
     /** Why the member may not do what needs this, or empty when they may. */
     public Optional<Reason> refusal(Member member, Need need) {
@@ -80,6 +92,12 @@ public class Standing {
         Optional<Reason> refusal = refusal(member, need);
         if (refusal.isPresent()) {
             throw refusal.get().problem();
+        }
+        if (need == Need.ORDER && member.householdId != null && volunteering.isResolvable()) {
+            Optional<String> behind = volunteering.get().orderingRefusal(member.householdId);
+            if (behind.isPresent()) {
+                throw Reason.VOLUNTEER_HOURS_BEHIND.problem(behind.get());
+            }
         }
     }
 

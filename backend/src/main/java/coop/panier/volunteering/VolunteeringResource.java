@@ -6,11 +6,28 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 import coop.panier.api.VolunteeringApi;
+import coop.panier.api.model.AttendanceInput;
+import coop.panier.api.model.AttendanceSheetPage;
+import coop.panier.api.model.HouseholdBalancePage;
+import coop.panier.api.model.HoursGiftInput;
+import coop.panier.api.model.HoursPerMonth;
+import coop.panier.api.model.HoursPerMonthItemsInner;
+import coop.panier.api.model.LoggedHoursDecision;
+import coop.panier.api.model.LoggedHoursInput;
+import coop.panier.api.model.LoggedHoursPage;
+import coop.panier.api.model.LoggedHoursStatus;
+import coop.panier.api.model.ShiftCoordinatorInput;
+import coop.panier.api.model.VolunteerExemptionInput;
+import coop.panier.api.model.VolunteerExemptionPage;
+import coop.panier.api.model.VolunteerPauseInput;
+import coop.panier.api.model.VolunteerStanding;
+import coop.panier.api.model.VolunteeringRules;
 import coop.panier.api.model.ShiftInput;
 import coop.panier.api.model.ShiftPage;
 import coop.panier.api.model.ShiftSignup;
 import coop.panier.api.model.ShiftStatus;
 import coop.panier.common.Caller;
+import coop.panier.common.Csv;
 import coop.panier.common.Cursor;
 import coop.panier.common.ETags;
 import io.quarkus.security.Authenticated;
@@ -69,6 +86,188 @@ public class VolunteeringResource implements VolunteeringApi {
     public Response withdrawFromShift(UUID shiftId) {
         shifts.withdraw(caller, shiftId);
         return Response.noContent().build();
+    }
+
+    // --- Hours: attendance, accounts, logged hours, gifts, exemptions, pauses, the rule ---------
+    // Thin: the services (AttendanceService, HoursService, LoggedHoursService, GiftService,
+    // CoverService) hold the rules; HoursMapper writes their views as the contract says.
+
+    @Inject
+    AttendanceService attendance;
+
+    @Inject
+    HoursService hours;
+
+    @Inject
+    LoggedHoursService loggedHours;
+
+    @Inject
+    GiftService gifts;
+
+    @Inject
+    CoverService covers;
+
+    @Override
+    @RolesAllowed("admin")
+    public Response setShiftCoordinator(UUID shiftId, ShiftCoordinatorInput in) {
+        return Response.ok(HoursMapper.coordinator(attendance.name(caller, shiftId, in.getMemberId()))).build();
+    }
+
+    @Override
+    @RolesAllowed("admin")
+    public Response removeShiftCoordinator(UUID shiftId) {
+        attendance.unname(shiftId);
+        return Response.noContent().build();
+    }
+
+    @Override
+    @RolesAllowed({ "member", "admin" })
+    public Response getAttendanceSheet(UUID shiftId) {
+        return Response.ok(HoursMapper.sheet(attendance.sheet(caller, shiftId), clock.getZone())).build();
+    }
+
+    @Override
+    @RolesAllowed({ "member", "admin" })
+    public Response markAttendance(UUID shiftId, UUID signupId, AttendanceInput in) {
+        return Response.ok(HoursMapper.row(attendance.mark(caller, shiftId, signupId,
+                AttendanceService.Mark.valueOf(in.getMark().name())), clock.getZone())).build();
+    }
+
+    @Override
+    @RolesAllowed({ "member", "admin" })
+    public Response listAttendanceSheets(Integer limit, String cursor) {
+        Cursor.Slice<AttendanceService.Summary> page = attendance.sheets(caller, limit, cursor);
+        return Response.ok(new AttendanceSheetPage().items(page.items().stream()
+                .map(s -> HoursMapper.summary(s, clock.getZone())).toList()).nextCursor(page.nextCursor())).build();
+    }
+
+    @Override
+    @RolesAllowed("member")
+    public Response getMyVolunteerHours() {
+        return Response.ok(HoursMapper.account(hours.mine(caller), clock.getZone())).build();
+    }
+
+    @Override
+    @RolesAllowed({ "member", "admin" })
+    public Response getHouseholdVolunteerHours(UUID householdId) {
+        return Response.ok(HoursMapper.account(hours.household(caller, householdId), clock.getZone())).build();
+    }
+
+    @Override
+    @RolesAllowed("member")
+    public Response logVolunteerHours(LoggedHoursInput in, String idempotencyKey) {
+        LoggedHoursService.Logged logged = loggedHours.log(caller, new LoggedHoursService.Entry(in.getDoneOn(),
+                in.getMinutes(), in.getDescription()), idempotencyKey);
+        return Response.created(URI.create("/api/v1/me/volunteer-hours/logged"))
+                .entity(HoursMapper.logged(logged, clock.getZone())).build();
+    }
+
+    @Override
+    @RolesAllowed("member")
+    public Response listMyLoggedHours(Integer limit, String cursor) {
+        return loggedPage(loggedHours.mine(caller, limit, cursor));
+    }
+
+    @Override
+    @RolesAllowed({ "admin", "referent" })
+    public Response listLoggedHours(LoggedHoursStatus status, Integer limit, String cursor) {
+        return loggedPage(loggedHours.list(status == null ? null : LoggedHoursService.Status.valueOf(status.name()),
+                limit, cursor));
+    }
+
+    private Response loggedPage(Cursor.Slice<LoggedHoursService.Logged> page) {
+        return Response.ok(new LoggedHoursPage().items(page.items().stream()
+                .map(l -> HoursMapper.logged(l, clock.getZone())).toList()).nextCursor(page.nextCursor())).build();
+    }
+
+    @Override
+    @RolesAllowed({ "admin", "referent" })
+    public Response decideLoggedHours(UUID loggedHoursId, LoggedHoursDecision in) {
+        return Response.ok(HoursMapper.logged(loggedHours.decide(caller, loggedHoursId,
+                LoggedHoursService.Status.valueOf(in.getDecision().value()), in.getReason()), clock.getZone())).build();
+    }
+
+    @Override
+    @RolesAllowed("member")
+    public Response giveVolunteerHours(HoursGiftInput in, String idempotencyKey) {
+        return Response.status(201).entity(HoursMapper.gift(gifts.give(caller, in.getToMemberNumber(), in.getMinutes(),
+                in.getNote(), idempotencyKey))).build();
+    }
+
+    @Override
+    @RolesAllowed("member")
+    public Response declareVolunteerPause(VolunteerPauseInput in) {
+        return Response.status(201).entity(HoursMapper.pause(covers.declare(caller,
+                new CoverService.Period(in.getStartsOn(), in.getEndsOn(), in.getAdults())), clock.getZone())).build();
+    }
+
+    @Override
+    @RolesAllowed("member")
+    public Response cancelVolunteerPause(UUID pauseId) {
+        covers.cancel(caller, pauseId);
+        return Response.noContent().build();
+    }
+
+    @Override
+    @RolesAllowed("admin")
+    public Response listVolunteerExemptions(UUID householdId, Integer limit, String cursor) {
+        Cursor.Slice<CoverService.Exemption> page = covers.exemptions(householdId, limit, cursor);
+        return Response.ok(new VolunteerExemptionPage().items(page.items().stream()
+                .map(e -> HoursMapper.exemption(e, clock.getZone())).toList()).nextCursor(page.nextCursor())).build();
+    }
+
+    @Override
+    @RolesAllowed("admin")
+    public Response grantVolunteerExemption(VolunteerExemptionInput in) {
+        return Response.status(201).entity(HoursMapper.exemption(covers.grant(caller, in.getHouseholdId(),
+                CoverService.Reason.valueOf(in.getReason().name()), in.getNote(),
+                new CoverService.Period(in.getStartsOn(), in.getEndsOn(), in.getAdults())), clock.getZone())).build();
+    }
+
+    @Override
+    @RolesAllowed("admin")
+    public Response revokeVolunteerExemption(UUID exemptionId) {
+        covers.revoke(caller, exemptionId);
+        return Response.noContent().build();
+    }
+
+    @Override
+    @RolesAllowed("admin")
+    public Response listHouseholdBalances(VolunteerStanding standing, Integer limit, String cursor) {
+        Cursor.Slice<HoursService.Balance> page = hours.balances(standing == null ? null
+                : HoursAccount.Standing.valueOf(standing.name()), limit, cursor);
+        return Response.ok(new HouseholdBalancePage().items(page.items().stream().map(HoursMapper::balance).toList())
+                .nextCursor(page.nextCursor())).build();
+    }
+
+    @Override
+    @RolesAllowed("admin")
+    public Response exportHouseholdBalances() {
+        return Response.ok(hours.balancesCsv(), Csv.MEDIA_TYPE)
+                .header("Content-Disposition", "attachment; filename=\"heures-par-foyer.csv\"").build();
+    }
+
+    @Override
+    @RolesAllowed("admin")
+    public Response getVolunteerHoursPerMonth(Integer months) {
+        return Response.ok(new HoursPerMonth().items(hours.perMonth(months == null ? 12 : months).stream()
+                .map(m -> new HoursPerMonthItemsInner().month(m.month().toString()).shiftMinutes(m.shiftMinutes())
+                        .loggedMinutes(m.loggedMinutes()).giftedMinutes(m.giftedMinutes()))
+                .toList())).build();
+    }
+
+    @Override
+    @Authenticated
+    public Response getVolunteeringRules() {
+        VolunteerRules rules = hours.rules();
+        return Response.ok(HoursMapper.rules(rules)).tag(ETags.of(rules.version)).build();
+    }
+
+    @Override
+    @RolesAllowed("admin")
+    public Response updateVolunteeringRules(VolunteeringRules in, String ifMatch) {
+        VolunteerRules rules = hours.updateRules(ifMatch, HoursMapper.rules(in));
+        return Response.ok(HoursMapper.rules(rules)).tag(ETags.of(rules.version)).build();
     }
 
     private coop.panier.api.model.Shift toApi(ShiftService.View view) {

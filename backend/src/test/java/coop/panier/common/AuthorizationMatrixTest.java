@@ -66,7 +66,8 @@ class AuthorizationMatrixTest extends ApiTest {
     Stream<DynamicTest> everyOperationSaysWhoMayCallIt() throws Exception {
         return operations().stream().map(op -> DynamicTest.dynamicTest(op.id(),
                 () -> assertThat(op.roles()).as(op.id() + " has x-panier-roles")
-                        .isIn("public", "signed-in", "member", "admin", "admin-or-own", "admin-or-referent")));
+                        .isIn("public", "signed-in", "member", "admin", "admin-or-own", "admin-or-referent",
+                                "admin-or-coordinator")));
     }
 
     @TestFactory

@@ -241,10 +241,12 @@ class OutboxTest extends ApiTest {
         var config = com.networknt.schema.SchemaValidatorsConfig.builder().nullableKeywordEnabled(true).build();
         var document = factory.getSchema(com.networknt.schema.SchemaLocation.of(coop.panier.testsupport.Contract.path().toUri().toString()),
                 contract, config);
-        Map<String, String> schemaOf = Map.of("order", "OrderEventPayload", "slot", "SlotEventPayload",
+        Map<String, String> schemaOf = new java.util.HashMap<>(Map.of("order", "OrderEventPayload", "slot", "SlotEventPayload",
                 "waitlist", "WaitlistEventPayload", "membership", "MembershipEventPayload", "payment", "PaymentEventPayload",
                 "member", "MemberStatusEventPayload", "stock", "StockLowEventPayload", "price_list_import", "PriceListImportEventPayload", "webhook", "WebhookEventPayload",
-                "shift", "ShiftEventPayload");
+                "shift", "ShiftEventPayload"));
+        schemaOf.put("hours", "HoursCreditedEventPayload");
+        schemaOf.put("household", "HouseholdStandingEventPayload");
         List<String> wrong = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); ResultSet r = c.createStatement().executeQuery(
                 "select type, payload::text from domain_event")) {

@@ -1,5 +1,7 @@
 package coop.panier.testsupport;
 
+import org.junit.jupiter.api.AfterEach;
+
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
@@ -15,6 +17,12 @@ import io.restassured.specification.RequestSpecification;
 @WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = GreenMailTestResource.class, scope = TestResourceScope.GLOBAL)
 public abstract class ApiTest {
+
+    /** A test that moved the application's clock (TestClock) leaves it at the real time. */
+    @AfterEach
+    void backToTheRealTime() {
+        TestClock.reset();
+    }
 
     /** A request whose exchange must conform to the contract. */
     protected static RequestSpecification api() {

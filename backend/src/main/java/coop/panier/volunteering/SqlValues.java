@@ -1,0 +1,37 @@
+package coop.panier.volunteering;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** The values native queries give back, whichever Java types the driver chose for them. */
+final class SqlValues {
+
+    private SqlValues() {
+    }
+
+    static Instant instant(Object value) {
+        if (value == null) {
+            return null;
+        }
+        return value instanceof Instant i ? i : value instanceof OffsetDateTime o ? o.toInstant()
+                : ((java.sql.Timestamp) value).toInstant();
+    }
+
+    static LocalDate date(Object value) {
+        if (value == null) {
+            return null;
+        }
+        return value instanceof LocalDate date ? date : ((java.sql.Date) value).toLocalDate();
+    }
+
+    static int integer(Object value) {
+        return value == null ? 0 : ((Number) value).intValue();
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Object[]> rows(List<?> rows) {
+        return (List<Object[]>) rows;
+    }
+}
