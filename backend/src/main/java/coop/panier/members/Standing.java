@@ -15,7 +15,9 @@ import jakarta.transaction.Transactional;
 /**
  * A member's standing: whether they may do what they ask, and if not, why, in one sentence a
  * member understands. Every operation that depends on it asks here, so that a suspended or
- * departed member, or one whose membership lapsed, is refused the same way everywhere.
+ * departed member, or one whose membership lapsed, is refused the same way everywhere. Ordering
+ * also asks volunteering/ ({@link VolunteerStanding}) whether the co-op's ordering gate holds the
+ * household back for its volunteer hours.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)

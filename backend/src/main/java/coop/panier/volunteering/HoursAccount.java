@@ -2,7 +2,6 @@ package coop.panier.volunteering;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -245,10 +244,5 @@ record HoursAccount(Household household, Rule rule, LocalDate today, List<Month>
             }
         }
         return oldest;
-    }
-
-    /** Days from one date to another, for the sentences. */
-    static long days(LocalDate from, LocalDate to) {
-        return ChronoUnit.DAYS.between(from, to);
     }
 }

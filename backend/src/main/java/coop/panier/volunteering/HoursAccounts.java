@@ -90,6 +90,4 @@ public class HoursAccounts {
         }
         return accounts;
     }
-
-
 }

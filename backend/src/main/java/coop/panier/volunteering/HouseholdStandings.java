@@ -170,5 +170,4 @@ public class HouseholdStandings implements VolunteerStanding {
         }
         return changed;
     }
-
 }
