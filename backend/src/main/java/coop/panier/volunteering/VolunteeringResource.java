@@ -54,8 +54,8 @@ public class VolunteeringResource implements VolunteeringApi {
 
     @Override
     @Authenticated
-    public Response listShifts(String task, LocalDate day, Integer limit, String cursor) {
-        Cursor.Slice<ShiftService.View> page = shifts.page(caller, new ShiftService.Filter(task, day), limit, cursor);
+    public Response listShifts(String task, LocalDate day, Boolean mine, Integer limit, String cursor) {
+        Cursor.Slice<ShiftService.View> page = shifts.page(caller, new ShiftService.Filter(task, day, mine), limit, cursor);
         return Response.ok(new ShiftPage().items(toApi(page.items())).nextCursor(page.nextCursor())).build();
     }
 
