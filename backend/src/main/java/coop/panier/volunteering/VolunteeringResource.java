@@ -136,7 +136,8 @@ public class VolunteeringResource implements VolunteeringApi {
         return new coop.panier.api.model.Shift().id(s.id).task(s.task).place(s.place)
                 .startsAt(offset(s.startsAt)).endsAt(offset(s.endsAt)).seats(s.seats).freeSeats(s.freeSeats())
                 .status(ShiftStatus.fromValue(s.status.name())).signedUp(view.signedUp())
-                .standInsWanted(offer.wanted()).standInRequested(offer.mine());
+                .standInsWanted(offer.wanted()).standInRequested(offer.mine())
+                .withdrawUntil(offset(shifts.withdrawalLimit(s)));
     }
 
     /** In the co-op's zone, as the other areas answer. */

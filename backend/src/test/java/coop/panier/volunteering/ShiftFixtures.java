@@ -5,6 +5,7 @@ import static coop.panier.testsupport.Tokens.admin;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
 import io.restassured.RestAssured;
@@ -27,9 +28,14 @@ public final class ShiftFixtures {
     public static String shiftIn(String task, int seats, Duration ahead, Duration length) {
         OffsetDateTime start = OffsetDateTime.now(ZONE).plus(ahead).withNano(0);
         return as(admin()).contentType(ContentType.JSON)
-                .body(Map.of("task", task, "place", "Local de la coop", "startsAt", start.toString(),
-                        "endsAt", start.plus(length).toString(), "seats", seats))
+                .body(Map.of("task", task, "place", "Local de la coop", "startsAt", iso(start),
+                        "endsAt", iso(start.plus(length)), "seats", seats))
                 .post("/api/v1/shifts").then().statusCode(201).extract().path("id");
+    }
+
+    /** With its seconds always: OffsetDateTime.toString() leaves out ":00", which the contract's date-time refuses. */
+    static String iso(OffsetDateTime time) {
+        return DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX").format(time);
     }
 
     /** The member takes a seat; their sign-up's id. */

@@ -99,6 +99,8 @@ class StandInTest extends ApiTest {
 
         var seenByAlice = shift(alice, id);
         assertThat(seenByAlice.getBoolean("signedUp")).isTrue();
+        assertThat(java.time.OffsetDateTime.parse(seenByAlice.getString("withdrawUntil")))
+                .isEqualTo(java.time.OffsetDateTime.parse(seenByAlice.getString("startsAt")).minusHours(48));
         assertThat(seenByAlice.getBoolean("standInRequested")).isTrue();
         var seenByBruno = shift(bruno, id);
         assertThat(seenByBruno.getInt("freeSeats")).isZero();
