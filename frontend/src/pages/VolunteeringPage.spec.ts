@@ -1,4 +1,4 @@
-import type { VueWrapper } from '@vue/test-utils'
+import { flushPromises, type VueWrapper } from '@vue/test-utils'
 import { http, HttpResponse } from 'msw'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { Shift } from '../features/volunteering/model'
@@ -97,6 +97,24 @@ describe('Bénévolat', () => {
     await click(section(wrapper, 'my-shifts') as unknown as VueWrapper, 'Me désinscrire')
     expect(titles(wrapper, 'my-shifts')).toEqual([])
     expect(titles(wrapper, 'open-shifts')).toEqual(['accueil', 'caisse'])
+  })
+
+  it('takes one seat for a double tap', async () => {
+    serve([welcome])
+    let posts = 0
+    server.events.on('request:start', ({ request }) => {
+      if (request.method === 'POST') posts += 1
+    })
+    const wrapper = await renderApp('/benevolat')
+    const button = section(wrapper, 'open-shifts').findAll('button').find((b) => b.text() === "Je m'inscris")!
+    // The second tap lands before the page has redrawn the busy button.
+    void button.trigger('click')
+    await button.trigger('click')
+    await flushPromises()
+    server.events.removeAllListeners()
+    expect(posts).toBe(1)
+    expect(titles(wrapper, 'my-shifts')).toEqual(['accueil'])
+    expect(wrapper.findAll('[role="alert"]')).toHaveLength(0)
   })
 
   it("says in the server's words why a withdrawal is too late, and keeps the seat", async () => {
