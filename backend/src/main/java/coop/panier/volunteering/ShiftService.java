@@ -65,7 +65,7 @@ public class ShiftService {
     public record Signup(UUID id, UUID shiftId, UUID memberId, Instant signedUpAt) {
     }
 
-    public record Filter(String task, LocalDate day) {
+    public record Filter(String task, LocalDate day, Boolean mine) {
     }
 
     public Shift create(Definition d) {
@@ -106,6 +106,18 @@ public class ShiftService {
             params.put("dayStart", filter.day().atStartOfDay(zone).toInstant());
             params.put("dayEnd", filter.day().plusDays(1).atStartOfDay(zone).toInstant());
         }
+        UUID me = members.idOf(caller);
+        if (filter.mine() != null) {
+            List<UUID> held = me == null ? List.of() : heldAhead(me);
+            if (filter.mine()) {
+                where.append(held.isEmpty() ? " and 1 = 0" : " and s.id in :held");
+            } else if (!held.isEmpty()) {
+                where.append(" and s.id not in :held");
+            }
+            if (!held.isEmpty()) {
+                params.put("held", held);
+            }
+        }
         if (after != null) {
             where.append(" and (s.startsAt > :afterStart or (s.startsAt = :afterStart and s.id > :afterId))");
             params.put("afterStart", after.startsAt());
@@ -115,7 +127,7 @@ public class ShiftService {
         var query = em.createQuery("from Shift s where " + where + " order by s.startsAt, s.id", Shift.class)
                 .setMaxResults(size + 1);
         params.forEach(query::setParameter);
-        List<View> views = views(query.getResultList(), members.idOf(caller));
+        List<View> views = views(query.getResultList(), me);
         return Cursor.slice(views, size, v -> new String[] { v.shift().startsAt.toString(), v.shift().id.toString() });
     }
 
@@ -166,9 +178,7 @@ public class ShiftService {
             throw ProblemException.notFound("Vous n'êtes pas inscrit·e à ce créneau.");
         }
         Instant now = clock.instant();
-        Instant limit = shift.startsAt.atZone(clock.getZone()).minusDays(withdrawHours / 24)
-                .minusHours(withdrawHours % 24).toInstant();
-        if (now.isAfter(limit)) {
+        if (now.isAfter(withdrawalLimit(shift))) {
             throw new ProblemException(409, WITHDRAWAL_TOO_LATE, "Trop tard pour se désinscrire",
                     "Ce créneau commence dans moins de " + withdrawHours + " heures : on ne peut plus s'en désinscrire."
                             + " Cherchez plutôt quelqu'un pour vous remplacer, ou prévenez la coopérative.",
@@ -179,7 +189,13 @@ public class ShiftService {
         events.signup(EventType.SHIFT_WITHDRAWN, shift, me);
     }
 
-    private Shift lock(UUID id) {
+    /** Until when its members withdraw freely: the delay counted as the co-op reads it, in days on its calendar. */
+    Instant withdrawalLimit(Shift shift) {
+        return shift.startsAt.atZone(clock.getZone()).minusDays(withdrawHours / 24).minusHours(withdrawHours % 24)
+                .toInstant();
+    }
+
+    Shift lock(UUID id) {
         Shift shift = em.find(Shift.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (shift == null) {
             throw notFound();
@@ -187,7 +203,14 @@ public class ShiftService {
         return shift;
     }
 
-    private UUID liveSignup(UUID shiftId, UUID memberId) {
+    /** The shifts not ended where the member holds a seat: a member holds a few, never thousands. */
+    private List<UUID> heldAhead(UUID memberId) {
+        return em.createNativeQuery("select g.shift_id from shift_signup g join shift s on s.id = g.shift_id"
+                + " where g.member_id = ?1 and g.status = 'SIGNED_UP' and s.ends_at > ?2", UUID.class)
+                .setParameter(1, memberId).setParameter(2, clock.instant()).getResultList();
+    }
+
+    UUID liveSignup(UUID shiftId, UUID memberId) {
         List<UUID> live = em.createNativeQuery("select id from shift_signup where shift_id = ?1 and member_id = ?2"
                 + " and status = 'SIGNED_UP'", UUID.class).setParameter(1, shiftId).setParameter(2, memberId)
                 .getResultList();

@@ -3,9 +3,13 @@ package coop.panier.volunteering;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import coop.panier.api.VolunteeringApi;
+import coop.panier.api.model.DoorShift;
+import coop.panier.api.model.ShiftStandInRequest;
 import coop.panier.api.model.AttendanceInput;
 import coop.panier.api.model.AttendanceSheetPage;
 import coop.panier.api.model.HouseholdBalancePage;
@@ -42,10 +46,19 @@ public class VolunteeringResource implements VolunteeringApi {
     ShiftService shifts;
 
     @Inject
+    StandIns standIns;
+
+    @Inject
+    DoorAccess door;
+
+    @Inject
     Caller caller;
 
     @Inject
     Clock clock;
+
+    @Inject
+    coop.panier.members.MemberRepository members;
 
     @Override
     @RolesAllowed("admin")
@@ -53,29 +66,31 @@ public class VolunteeringResource implements VolunteeringApi {
         Shift shift = shifts.create(new ShiftService.Definition(in.getTask(), in.getPlace(),
                 in.getStartsAt().toInstant(), in.getEndsAt().toInstant(), in.getSeats()));
         return Response.created(URI.create("/api/v1/shifts/" + shift.id)).tag(ETags.of(shift.version))
-                .entity(toApi(new ShiftService.View(shift, false))).build();
+                .entity(toApi(new ShiftService.View(shift, false), StandIns.Offer.NONE)).build();
     }
 
     @Override
     @Authenticated
-    public Response listShifts(String task, LocalDate day, Integer limit, String cursor) {
-        Cursor.Slice<ShiftService.View> page = shifts.page(caller, new ShiftService.Filter(task, day), limit, cursor);
-        return Response.ok(new ShiftPage().items(page.items().stream().map(this::toApi).toList())
-                .nextCursor(page.nextCursor())).build();
+    public Response listShifts(String task, LocalDate day, Boolean mine, Integer limit, String cursor) {
+        Cursor.Slice<ShiftService.View> page = shifts.page(caller, new ShiftService.Filter(task, day, mine), limit, cursor);
+        return Response.ok(new ShiftPage().items(toApi(page.items())).nextCursor(page.nextCursor())).build();
     }
 
     @Override
     @Authenticated
     public Response getShift(UUID shiftId) {
         ShiftService.View view = shifts.get(caller, shiftId);
-        return Response.ok(toApi(view)).tag(ETags.of(view.shift().version)).build();
+        return Response.ok(toApi(List.of(view)).get(0)).tag(ETags.of(view.shift().version)).build();
     }
 
     @Override
     @RolesAllowed("member")
     public Response signUpForShift(UUID shiftId) {
-        ShiftService.Signup signup = shifts.signUp(caller, shiftId);
-        return Response.created(URI.create("/api/v1/shifts/" + shiftId + "/signups/mine"))
+        return created(shifts.signUp(caller, shiftId));
+    }
+
+    private Response created(ShiftService.Signup signup) {
+        return Response.created(URI.create("/api/v1/shifts/" + signup.shiftId() + "/signups/mine"))
                 .entity(new ShiftSignup().id(signup.id()).shiftId(signup.shiftId()).memberId(signup.memberId())
                         .status(ShiftSignup.StatusEnum.SIGNED_UP).signedUpAt(offset(signup.signedUpAt())))
                 .build();
@@ -86,6 +101,51 @@ public class VolunteeringResource implements VolunteeringApi {
     public Response withdrawFromShift(UUID shiftId) {
         shifts.withdraw(caller, shiftId);
         return Response.noContent().build();
+    }
+
+    @Override
+    @RolesAllowed("member")
+    public Response requestStandIn(UUID shiftId) {
+        StandIns.Request request = standIns.request(caller, shiftId);
+        ShiftStandInRequest body = new ShiftStandInRequest().id(request.id()).shiftId(request.shiftId())
+                .status(ShiftStandInRequest.StatusEnum.fromValue(request.status()))
+                .requestedAt(offset(request.requestedAt()));
+        return request.created()
+                ? Response.created(URI.create("/api/v1/shifts/" + shiftId + "/signups/mine/stand-in-request"))
+                        .entity(body).build()
+                : Response.ok(body).build();
+    }
+
+    @Override
+    @RolesAllowed("member")
+    public Response cancelStandInRequest(UUID shiftId) {
+        standIns.cancel(caller, shiftId);
+        return Response.noContent().build();
+    }
+
+    @Override
+    @RolesAllowed("member")
+    public Response takeStandIn(UUID shiftId, String idempotencyKey) {
+        return created(standIns.take(caller, shiftId, idempotencyKey));
+    }
+
+    @Override
+    @RolesAllowed("member")
+    public Response getDoorAccess() {
+        java.time.Instant now = clock.instant();
+        var access = new coop.panier.api.model.DoorAccess().open(false);
+        door.window(caller).ifPresent(w -> access.open(!now.isBefore(w.from()) && now.isBefore(w.until()))
+                .from(offset(w.from())).until(offset(w.until()))
+                .shift(new DoorShift().shiftId(w.shiftId()).task(w.task()).place(w.place())
+                        .startsAt(offset(w.startsAt())).endsAt(offset(w.endsAt()))));
+        return Response.ok(access).build();
+    }
+
+    /** With each shift's stand-ins, asked once for the whole page. */
+    private List<coop.panier.api.model.Shift> toApi(List<ShiftService.View> views) {
+        Map<UUID, StandIns.Offer> offers = standIns.offers(views.stream().map(v -> v.shift().id).toList(),
+                members.idOf(caller));
+        return views.stream().map(v -> toApi(v, offers.getOrDefault(v.shift().id, StandIns.Offer.NONE))).toList();
     }
 
     // --- Hours: attendance, accounts, logged hours, gifts, exemptions, pauses, the rule ---------
@@ -270,11 +330,13 @@ public class VolunteeringResource implements VolunteeringApi {
         return Response.ok(HoursMapper.rules(rules)).tag(ETags.of(rules.version)).build();
     }
 
-    private coop.panier.api.model.Shift toApi(ShiftService.View view) {
+    private coop.panier.api.model.Shift toApi(ShiftService.View view, StandIns.Offer offer) {
         Shift s = view.shift();
         return new coop.panier.api.model.Shift().id(s.id).task(s.task).place(s.place)
                 .startsAt(offset(s.startsAt)).endsAt(offset(s.endsAt)).seats(s.seats).freeSeats(s.freeSeats())
-                .status(ShiftStatus.fromValue(s.status.name())).signedUp(view.signedUp());
+                .status(ShiftStatus.fromValue(s.status.name())).signedUp(view.signedUp())
+                .standInsWanted(offer.wanted()).standInRequested(offer.mine())
+                .withdrawUntil(offset(shifts.withdrawalLimit(s)));
     }
 
     /** In the co-op's zone, as the other areas answer. */

@@ -55,8 +55,8 @@ class ShiftTest extends ApiTest {
     private static String shift(String task, int seats, int hoursAhead) {
         OffsetDateTime start = OffsetDateTime.now(ZONE).plusHours(hoursAhead).withNano(0);
         Response created = api(admin()).contentType(ContentType.JSON)
-                .body(Map.of("task", task, "place", "Local de la coop", "startsAt", start.toString(),
-                        "endsAt", start.plusHours(3).toString(), "seats", seats))
+                .body(Map.of("task", task, "place", "Local de la coop", "startsAt", ShiftFixtures.iso(start),
+                        "endsAt", ShiftFixtures.iso(start.plusHours(3)), "seats", seats))
                 .post("/api/v1/shifts");
         created.then().statusCode(201).header("ETag", equalTo("\"0\""));
         return created.path("id");
@@ -89,6 +89,24 @@ class ShiftTest extends ApiTest {
         List<Boolean> mine = api(token).queryParam("task", "ACCUEIL").queryParam("day", day).get("/api/v1/shifts")
                 .then().extract().path("items.findAll { it.id == '" + id + "' }.signedUp");
         assertThat(mine).containsExactly(true);
+    }
+
+    @Test
+    void aMemberListsTheirOwnShiftsApartFromTheOthers() {
+        String token = activeMember("Mes Créneaux");
+        String held = shift("accueil", 2, 24 * 9);
+        String other = shift("accueil", 2, 24 * 9);
+        signUp(token, held).then().statusCode(201);
+
+        List<String> mine = api(token).queryParam("mine", true).queryParam("limit", 200).get("/api/v1/shifts")
+                .then().statusCode(200).extract().path("items.id");
+        assertThat(mine).containsExactly(held);
+        List<String> notMine = api(token).queryParam("mine", false).queryParam("limit", 200).get("/api/v1/shifts")
+                .then().statusCode(200).extract().path("items.id");
+        assertThat(notMine).contains(other).doesNotContain(held);
+        List<String> adminsOwn = api(admin()).queryParam("mine", true).get("/api/v1/shifts")
+                .then().statusCode(200).extract().path("items.id");
+        assertThat(adminsOwn).doesNotContain(held, other);
     }
 
     @Test
