@@ -71,6 +71,8 @@ public class DashboardResource implements DashboardApi {
 
     @Inject
     UnderstaffedShifts understaffed;
+
+    @Inject
     HoursService hours;
 
     @Override
