@@ -62,6 +62,13 @@ function management(): RouteRecordRaw[] {
     { path: 'courriels', component: () => import('./pages/admin/MailsPage.vue'), meta: adminOnly },
     { path: 'ventes-drive', component: () => import('./pages/admin/DriveStatsPage.vue'), meta: adminOnly },
     { path: 'integrations', component: () => import('./pages/admin/IntegrationsPage.vue'), meta: adminOnly },
+    // Volunteer hours: who is behind, attendance, hours to validate (référents too), exemptions, the rule.
+    { path: 'benevolat', component: () => import('./pages/admin/VolunteerBalancesPage.vue'), meta: adminOnly },
+    { path: 'presences', component: () => import('./pages/AttendanceSheetsPage.vue'), meta: adminOnly },
+    { path: 'presences/:shiftId', component: () => import('./pages/AttendanceSheetPage.vue'), props: true, meta: adminOnly },
+    { path: 'heures-a-valider', component: () => import('./pages/admin/LoggedHoursPage.vue') },
+    { path: 'exemptions', component: () => import('./pages/admin/ExemptionsPage.vue'), meta: adminOnly },
+    { path: 'regles-benevolat', component: () => import('./pages/admin/VolunteeringRulesPage.vue'), meta: adminOnly },
   ]
 }
 
@@ -76,6 +83,10 @@ export function createAppRouter(auth: Auth) {
       { path: '/panier', component: () => import('./pages/BasketPage.vue'), meta: { requiresAuth: true } },
       { path: '/commandes', component: () => import('./pages/OrdersPage.vue'), meta: { requiresAuth: true } },
       { path: '/benevolat', component: () => import('./pages/VolunteeringPage.vue'), meta: { requiresAuth: true } },
+      { path: '/mes-heures', component: () => import('./pages/HoursPage.vue'), meta: { requiresAuth: true } },
+      // The sheets a member keeps as the coordinator of a shift (the API says which).
+      { path: '/presences', component: () => import('./pages/AttendanceSheetsPage.vue'), meta: { requiresAuth: true } },
+      { path: '/presences/:shiftId', component: () => import('./pages/AttendanceSheetPage.vue'), props: true, meta: { requiresAuth: true } },
       {
         path: '/gestion',
         component: () => import('./pages/admin/AdminPage.vue'),

@@ -1,5 +1,6 @@
 import { useI18n } from 'vue-i18n'
 import { useFormat } from '../../i18n/format'
+import { formatMinutes } from '../volunteering/hours/model'
 import type { AdminDashboard, DashboardRow } from './model'
 
 /** What a card shows: its area (which names its texts), how many need attention, where to deal with them, a few rows. */
@@ -16,7 +17,7 @@ export interface CardOfArea {
  * two days of slots, have a card of their own (PickupsCard).
  */
 export function useDashboardCards(): (dashboard: AdminDashboard) => CardOfArea[] {
-  const { t, te } = useI18n()
+  const { t, te, locale } = useI18n()
   const { money, shortDate, dateTime, decimal } = useFormat()
 
   const memberships = ({ memberships }: AdminDashboard): CardOfArea => ({
@@ -115,6 +116,34 @@ export function useDashboardCards(): (dashboard: AdminDashboard) => CardOfArea[]
     }),
   })
 
-  const areas = [memberships, lowStock, imports, webhooks, mails, understaffed]
+  // Households behind on their volunteer hours, the most behind first; then what waits for
+  // validation and what the co-op was given this month.
+  const volunteering = ({ volunteering }: AdminDashboard): CardOfArea => ({
+    area: 'volunteering',
+    count: volunteering.behind,
+    to: '/gestion/benevolat',
+    rows: [
+      ...volunteering.items.map((h) => ({
+        key: h.householdId,
+        to: `/gestion/foyers/${h.householdId}`,
+        label: h.householdName,
+        detail: t('dashboard.volunteering.detail', {
+          standing: t(`dashboard.volunteering.standing.${h.standing}`),
+          balance: formatMinutes(h.balanceMinutes, locale.value),
+        }),
+      })),
+      ...(volunteering.pendingLoggedHours
+        ? [{ key: 'pending', to: '/gestion/heures-a-valider', label: t('dashboard.volunteering.pending', volunteering.pendingLoggedHours), detail: '' }]
+        : []),
+      {
+        key: 'month',
+        to: '/gestion/benevolat',
+        label: t('dashboard.volunteering.month'),
+        detail: t('dashboard.volunteering.given', { hours: formatMinutes(volunteering.creditedThisMonthMinutes, locale.value) }),
+      },
+    ],
+  })
+
+  const areas = [memberships, lowStock, imports, webhooks, mails, understaffed, volunteering]
   return (dashboard) => areas.map((area) => area(dashboard))
 }

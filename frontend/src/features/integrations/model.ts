@@ -46,5 +46,7 @@ export const subscribableEvents: EventType[] = [
   'shift.stand_in_wanted',
   'shift.stand_in_found',
   'shift.understaffed',
+  'hours.credited',
+  'household.standing_changed',
   'webhook.disabled',
 ]

@@ -99,6 +99,16 @@ const busy: AdminDashboard = {
       },
     ],
   },
+  volunteering: {
+    behind: 2,
+    suspended: 1,
+    pendingLoggedHours: 3,
+    creditedThisMonthMinutes: 1470,
+    items: [
+      { householdId: 'b5000000-0000-4000-8000-000000000001', householdName: 'Foyer Petit', standing: 'SUSPENDED', balanceMinutes: -780 },
+      { householdId: 'b5000000-0000-4000-8000-000000000002', householdName: 'Foyer Durand', standing: 'ALERT', balanceMinutes: -150 },
+    ],
+  },
 }
 
 const quiet: AdminDashboard = {
@@ -110,6 +120,7 @@ const quiet: AdminDashboard = {
   webhooks: { count: 0, items: [] },
   mails: { ...busy.mails, count: 0, items: [] },
   understaffedShifts: { ...busy.understaffedShifts, count: 0, items: [] },
+  volunteering: { behind: 0, suspended: 0, pendingLoggedHours: 0, creditedThisMonthMinutes: 0, items: [] },
 }
 
 function serve(dashboard: AdminDashboard) {
@@ -118,7 +129,7 @@ function serve(dashboard: AdminDashboard) {
 
 async function open() {
   const wrapper = await renderApp('/gestion')
-  await vi.waitFor(() => expect(wrapper.findAll('.dashboard-card')).toHaveLength(7), { timeout: 5000 })
+  await vi.waitFor(() => expect(wrapper.findAll('.dashboard-card')).toHaveLength(8), { timeout: 5000 })
   return wrapper
 }
 
@@ -180,8 +191,22 @@ describe('the admins’ dashboard', () => {
     expect(plain(understaffed.text())).toMatch(/préparation du drive.*1 place libre sur 2 · 1 remplaçant cherché/)
     expect(links(wrapper, 'understaffed')).toEqual(['/benevolat', '/benevolat', '/benevolat'])
 
+    const hours = card(wrapper, 'volunteering')
+    expect(hours.text()).toContain('2 foyers en retard sur leurs heures.')
+    expect(plain(hours.text())).toContain('Foyer Petitsuspendu · −13 h')
+    expect(plain(hours.text())).toContain('Foyer Duranden alerte · −2 h 30')
+    expect(hours.text()).toContain("3 déclarations d'heures à valider")
+    expect(plain(hours.text())).toContain('Ce mois-ci24 h 30 données à la coopérative')
+    expect(links(wrapper, 'volunteering')).toEqual([
+      '/gestion/foyers/b5000000-0000-4000-8000-000000000001',
+      '/gestion/foyers/b5000000-0000-4000-8000-000000000002',
+      '/gestion/heures-a-valider',
+      '/gestion/benevolat',
+      '/gestion/benevolat',
+    ])
+
     const attention = wrapper.findAll('.dashboard-card.attention').map((c) => c.attributes('data-area'))
-    expect(attention).toEqual(['pickups', 'memberships', 'lowStock', 'imports', 'webhooks', 'mails', 'understaffed'])
+    expect(attention).toEqual(['pickups', 'memberships', 'lowStock', 'imports', 'webhooks', 'mails', 'understaffed', 'volunteering'])
   })
 
   it('says when all is well, and marks no card', async () => {
@@ -193,6 +218,7 @@ describe('the admins’ dashboard', () => {
     expect(card(wrapper, 'webhooks').text()).toContain('Tous les webhooks répondent.')
     expect(card(wrapper, 'mails').text()).toContain('Aucun courriel en échec ces 7 derniers jours.')
     expect(card(wrapper, 'understaffed').text()).toContain("Aucun créneau ne manque de monde d'ici 3 jours.")
+    expect(card(wrapper, 'volunteering').text()).toContain('Aucun foyer en retard.')
     expect(wrapper.findAll('.dashboard-card.attention')).toHaveLength(0)
   })
 
