@@ -44,7 +44,7 @@ describe('a référent in the management area', () => {
 
     expect(wrapper.vm.$route.path).toBe('/gestion/mes-produits')
     await vi.waitFor(() => expect(wrapper.findAll('tbody tr')).toHaveLength(2))
-    expect(navLinks(wrapper, 'Gestion')).toEqual(['Mes produits', 'Saisie de stock', 'Stock bas', 'Pertes'])
+    expect(navLinks(wrapper, 'Gestion')).toEqual(['Mes produits', 'Saisie de stock', 'Stock bas', 'Pertes', 'Heures à valider'])
   })
 
   it('sends a visitor to Keycloak, back to /gestion itself: the roles known then choose the first page', async () => {
