@@ -2,6 +2,7 @@ import { http, HttpResponse } from 'msw'
 import { beforeEach, describe, expect, it } from 'vitest'
 import type { HoursAccount, LoggedHours } from '../features/volunteering/hours/model'
 import { keycloakSession } from '../test/fakeKeycloak'
+import { defaultRules } from '../test/hours'
 import { api, plain, problem } from '../test/http'
 import { click, typeInto } from '../test/interact'
 import { renderApp } from '../test/renderApp'
@@ -34,20 +35,7 @@ function serve(account: HoursAccount, logged: LoggedHours[] = []) {
   server.use(
     http.get(api('/me/volunteer-hours'), () => HttpResponse.json(account)),
     http.get(api('/me/volunteer-hours/logged'), () => HttpResponse.json({ items: logged, nextCursor: null })),
-    http.get(api('/volunteering/rules'), () =>
-      HttpResponse.json({
-        kind: 'HOURS_PER_MONTH',
-        minutesPerAdultPerMonth: 180,
-        shiftsPerCycle: 1,
-        shiftMinutes: 180,
-        countingFrom: '2026-09-01',
-        graceDays: 30,
-        alertAfterMinutes: 0,
-        suspendAfterMinutes: 720,
-        orderingGate: false,
-        pauseMaxWeeksPerYear: 8,
-      }),
-    ),
+    http.get(api('/volunteering/rules'), () => HttpResponse.json(defaultRules)),
     http.get(api('/volunteering/attendance-sheets'), () => HttpResponse.json({ items: [] })),
   )
 }

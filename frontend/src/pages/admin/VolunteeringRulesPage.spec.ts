@@ -1,24 +1,13 @@
 import { http, HttpResponse } from 'msw'
 import { beforeEach, describe, expect, it } from 'vitest'
-import type { VolunteeringRules } from '../../features/volunteering/hours/model'
 import { keycloakSession } from '../../test/fakeKeycloak'
+import { defaultRules } from '../../test/hours'
 import { api, problem } from '../../test/http'
 import { click, typeInto } from '../../test/interact'
 import { renderApp } from '../../test/renderApp'
 import { server } from '../../test/server'
 
-const rules: VolunteeringRules = {
-  kind: 'HOURS_PER_MONTH',
-  minutesPerAdultPerMonth: 180,
-  shiftsPerCycle: 1,
-  shiftMinutes: 180,
-  countingFrom: '2026-09-01',
-  graceDays: 30,
-  alertAfterMinutes: 0,
-  suspendAfterMinutes: 720,
-  orderingGate: false,
-  pauseMaxWeeksPerYear: 8,
-}
+const rules = defaultRules
 
 beforeEach(() => {
   keycloakSession.roles = ['member', 'admin']

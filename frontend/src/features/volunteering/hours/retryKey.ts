@@ -19,5 +19,16 @@ export function useRetryKey() {
     settle(error?: unknown) {
       if (error === undefined || (error instanceof ApiError && error.status > 0 && error.status < 500)) unanswered = undefined
     },
+    /** Sends the body with its key, and keeps the key only while the answer is unknown. */
+    async send<T>(body: unknown, call: (key: string) => Promise<T>): Promise<T> {
+      try {
+        const answer = await call(this.keyFor(body))
+        this.settle()
+        return answer
+      } catch (error) {
+        this.settle(error)
+        throw error
+      }
+    },
   }
 }
