@@ -59,7 +59,7 @@ function management(): RouteRecordRaw[] {
     { path: 'creneaux', component: () => import('./pages/admin/SlotsPage.vue'), meta: adminOnly },
     { path: 'commandes', component: () => import('./pages/admin/OrdersAdminPage.vue'), meta: adminOnly },
     { path: 'retrait', component: () => import('./pages/admin/PickupPage.vue'), meta: { ...adminOnly, door: true } },
-    { path: 'benevolat', component: () => import('./pages/admin/ShiftsAdminPage.vue'), meta: adminOnly },
+    { path: 'creneaux-benevolat', component: () => import('./pages/admin/ShiftsAdminPage.vue'), meta: adminOnly },
     { path: 'courriels', component: () => import('./pages/admin/MailsPage.vue'), meta: adminOnly },
     { path: 'ventes-drive', component: () => import('./pages/admin/DriveStatsPage.vue'), meta: adminOnly },
     { path: 'integrations', component: () => import('./pages/admin/IntegrationsPage.vue'), meta: adminOnly },

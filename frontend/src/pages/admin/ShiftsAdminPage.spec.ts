@@ -42,7 +42,7 @@ describe("the admins' volunteer shifts", () => {
         return HttpResponse.json(inventory, { status: 201 })
       }),
     )
-    const wrapper = await renderApp('/gestion/benevolat')
+    const wrapper = await renderApp('/gestion/creneaux-benevolat')
     expect(wrapper.get('h1').text()).toBe('Créneaux de bénévolat')
     await fill(wrapper)
     await click(wrapper, 'Publier le créneau')
@@ -55,7 +55,7 @@ describe("the admins' volunteer shifts", () => {
     server.use(
       http.post(api('/shifts'), () => problem(400, { detail: 'Requête invalide', errors: [{ field: 'endsAt', message: 'doit être après le début' }] })),
     )
-    const wrapper = await renderApp('/gestion/benevolat')
+    const wrapper = await renderApp('/gestion/creneaux-benevolat')
     await fill(wrapper)
     await wrapper.get('#shift-form-to').setValue('08:00')
     await click(wrapper, 'Publier le créneau')
