@@ -3,13 +3,19 @@ package coop.panier.volunteering;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import coop.panier.api.VolunteeringApi;
+import coop.panier.api.model.RegularSeatInput;
+import coop.panier.api.model.ShiftCycleInput;
 import coop.panier.api.model.ShiftInput;
 import coop.panier.api.model.ShiftPage;
 import coop.panier.api.model.ShiftSignup;
 import coop.panier.api.model.ShiftStatus;
+import coop.panier.api.model.ShiftTaskInput;
+import coop.panier.api.model.ShiftTemplateInput;
+import coop.panier.api.model.SkillInput;
 import coop.panier.common.Caller;
 import coop.panier.common.Cursor;
 import coop.panier.common.ETags;
@@ -30,20 +36,30 @@ public class VolunteeringResource implements VolunteeringApi {
     @Inject
     Clock clock;
 
+    @Inject
+    OneOffShifts oneOff;
+
+    @Inject
+    ShiftDetails details;
+
+    @Inject
+    ShiftPlanning planning;
+
     @Override
     @RolesAllowed("admin")
     public Response createShift(ShiftInput in) {
-        Shift shift = shifts.create(new ShiftService.Definition(in.getTask(), in.getPlace(),
-                in.getStartsAt().toInstant(), in.getEndsAt().toInstant(), in.getSeats()));
+        Shift shift = oneOff.create(new ShiftService.Definition(in.getTask(), in.getPlace(),
+                in.getStartsAt().toInstant(), in.getEndsAt().toInstant(), in.getSeats()),
+                ShiftPlanning.skilled(in.getSkilledSeats()));
         return Response.created(URI.create("/api/v1/shifts/" + shift.id)).tag(ETags.of(shift.version))
-                .entity(toApi(new ShiftService.View(shift, false))).build();
+                .entity(detailed(List.of(toApi(new ShiftService.View(shift, false)))).get(0)).build();
     }
 
     @Override
     @Authenticated
     public Response listShifts(String task, LocalDate day, Integer limit, String cursor) {
         Cursor.Slice<ShiftService.View> page = shifts.page(caller, new ShiftService.Filter(task, day), limit, cursor);
-        return Response.ok(new ShiftPage().items(page.items().stream().map(this::toApi).toList())
+        return Response.ok(new ShiftPage().items(detailed(page.items().stream().map(this::toApi).toList()))
                 .nextCursor(page.nextCursor())).build();
     }
 
@@ -51,7 +67,117 @@ public class VolunteeringResource implements VolunteeringApi {
     @Authenticated
     public Response getShift(UUID shiftId) {
         ShiftService.View view = shifts.get(caller, shiftId);
-        return Response.ok(toApi(view)).tag(ETags.of(view.shift().version)).build();
+        return Response.ok(detailed(List.of(toApi(view))).get(0)).tag(ETags.of(view.shift().version)).build();
+    }
+
+    // Tasks, skills, the cycle, templates and regular seats: ShiftPlanning answers them.
+
+    @Override
+    @Authenticated
+    public Response listShiftTasks() {
+        return planning.listTasks();
+    }
+
+    @Override
+    @RolesAllowed("admin")
+    public Response createShiftTask(ShiftTaskInput in) {
+        return planning.createTask(in);
+    }
+
+    @Override
+    @Authenticated
+    public Response listSkills() {
+        return planning.listSkills();
+    }
+
+    @Override
+    @RolesAllowed("admin")
+    public Response createSkill(SkillInput in) {
+        return planning.createSkill(in);
+    }
+
+    @Override
+    @RolesAllowed("admin")
+    public Response listSkillHolders(UUID skillId, Integer limit, String cursor) {
+        return planning.holders(skillId, limit, cursor);
+    }
+
+    @Override
+    @RolesAllowed("admin")
+    public Response grantSkill(UUID memberId, UUID skillId) {
+        return planning.grant(memberId, skillId);
+    }
+
+    @Override
+    @RolesAllowed("admin")
+    public Response revokeSkill(UUID memberId, UUID skillId) {
+        return planning.revoke(memberId, skillId);
+    }
+
+    @Override
+    @Authenticated
+    public Response getShiftCycle() {
+        return planning.cycle();
+    }
+
+    @Override
+    @RolesAllowed("admin")
+    public Response updateShiftCycle(ShiftCycleInput in, String ifMatch) {
+        return planning.changeCycle(in, ifMatch);
+    }
+
+    @Override
+    @RolesAllowed("admin")
+    public Response listShiftTemplates() {
+        return planning.listTemplates();
+    }
+
+    @Override
+    @RolesAllowed("admin")
+    public Response createShiftTemplate(ShiftTemplateInput in) {
+        return planning.createTemplate(in);
+    }
+
+    @Override
+    @RolesAllowed("admin")
+    public Response getShiftTemplate(UUID templateId) {
+        return planning.getTemplate(templateId);
+    }
+
+    @Override
+    @RolesAllowed("admin")
+    public Response updateShiftTemplate(UUID templateId, ShiftTemplateInput in, String ifMatch) {
+        return planning.updateTemplate(templateId, in, ifMatch);
+    }
+
+    @Override
+    @RolesAllowed("admin")
+    public Response endShiftTemplate(UUID templateId) {
+        return planning.endTemplate(templateId);
+    }
+
+    @Override
+    @RolesAllowed("admin")
+    public Response listRegularSeats(UUID templateId) {
+        return planning.regularSeats(templateId);
+    }
+
+    @Override
+    @RolesAllowed("admin")
+    public Response assignRegularSeat(UUID templateId, RegularSeatInput in) {
+        return planning.assign(templateId, in);
+    }
+
+    @Override
+    @RolesAllowed({ "admin", "member" })
+    public Response releaseRegularSeat(UUID templateId, UUID memberId) {
+        return planning.release(templateId, memberId);
+    }
+
+    @Override
+    @RolesAllowed("member")
+    public Response getMyVolunteering() {
+        return planning.mine();
     }
 
     @Override
@@ -76,6 +202,12 @@ public class VolunteeringResource implements VolunteeringApi {
         return new coop.panier.api.model.Shift().id(s.id).task(s.task).place(s.place)
                 .startsAt(offset(s.startsAt)).endsAt(offset(s.endsAt)).seats(s.seats).freeSeats(s.freeSeats())
                 .status(ShiftStatus.fromValue(s.status.name())).signedUp(view.signedUp());
+    }
+
+    /** With what the templates add: seats requiring a skill, template, week of the cycle. */
+    private List<coop.panier.api.model.Shift> detailed(List<coop.panier.api.model.Shift> shifts) {
+        details.fill(shifts, caller);
+        return shifts;
     }
 
     /** In the co-op's zone, as the other areas answer. */
