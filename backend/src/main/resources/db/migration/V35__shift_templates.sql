@@ -134,12 +134,12 @@ begin
     end if;
     select coalesce(sum(seats), 0) into skilled from shift_skilled_seat where shift_id = p_shift;
     if skilled > total then
-        raise exception 'shift % has % seats requiring a skill, more than its % seats', p_shift, skilled, total
+        raise exception 'shift_skilled_seats_within: shift % has % seats requiring a skill, more than its % seats', p_shift, skilled, total
             using errcode = '23514', constraint = 'shift_skilled_seats_within';
     end if;
     if (select count(*) from shift_signup where shift_id = p_shift and status = 'SIGNED_UP' and skill_id is null)
             > total - skilled then
-        raise exception 'shift % has more sign-ups without a skill than its % seats requiring none', p_shift, total - skilled
+        raise exception 'shift_unskilled_seats: shift % has more sign-ups without a skill than its % seats requiring none', p_shift, total - skilled
             using errcode = '23514', constraint = 'shift_unskilled_seats';
     end if;
     for kind in
@@ -148,7 +148,7 @@ begin
          where g.shift_id = p_shift and g.status = 'SIGNED_UP' and g.skill_id is not null
          group by g.skill_id, k.seats having count(*) > coalesce(k.seats, 0)
     loop
-        raise exception 'shift % has more sign-ups for skill % than seats requiring it', p_shift, kind.skill_id
+        raise exception 'shift_skilled_seats_taken: shift % has more sign-ups for skill % than seats requiring it', p_shift, kind.skill_id
             using errcode = '23514', constraint = 'shift_skilled_seats_taken';
     end loop;
 end
@@ -165,7 +165,7 @@ begin
     perform 1 from shift where id = new.shift_id for update;
     if new.skill_id is not null and not exists (
             select 1 from member_skill where member_id = new.member_id and skill_id = new.skill_id) then
-        raise exception 'member % does not hold skill %', new.member_id, new.skill_id
+        raise exception 'shift_signup_skill_held: member % does not hold skill %', new.member_id, new.skill_id
             using errcode = '23514', constraint = 'shift_signup_skill_held';
     end if;
     perform shift_seat_kinds_check(new.shift_id);
@@ -207,18 +207,21 @@ declare
     template uuid;
     total    int;
 begin
-    template := case when tg_table_name = 'shift_template' then new.id
-                     when tg_op = 'DELETE' then old.template_id else new.template_id end;
+    if tg_table_name = 'shift_template' then
+        template := new.id;
+    else
+        template := new.template_id;
+    end if;
     select seats into total from shift_template where id = template for update;
     if total is null then
         return null;
     end if;
     if (select coalesce(sum(seats), 0) from shift_template_skilled_seat where template_id = template) > total then
-        raise exception 'template % has more seats requiring a skill than its % seats', template, total
+        raise exception 'shift_template_skilled_within: template % has more seats requiring a skill than its % seats', template, total
             using errcode = '23514', constraint = 'shift_template_skilled_within';
     end if;
     if (select count(*) from shift_regular_seat where template_id = template) > total then
-        raise exception 'template % has more regular seats than its % seats', template, total
+        raise exception 'shift_template_regular_within: template % has more regular seats than its % seats', template, total
             using errcode = '23514', constraint = 'shift_template_regular_within';
     end if;
     return null;

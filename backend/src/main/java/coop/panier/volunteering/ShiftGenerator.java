@@ -129,16 +129,19 @@ public class ShiftGenerator {
         for (Object[] row : existing) {
             UUID id = (UUID) row[0];
             LocalDate day = ShiftCycle.date(row[1]);
+            days.remove(day);
             boolean follows = "OPEN".equals(row[2]) && ((Number) row[4]).intValue() == 0;
             boolean current = row[3] != null && ((Number) row[3]).longValue() == template.version;
-            if (days.remove(day)) {
-                if (follows && !current) {
-                    follow(id, template, day, skilled, now);
-                    updated++;
-                }
-            } else if (follows) {
+            if (!follows) {
+                continue;
+            }
+            // Beyond the horizon too (it may have shrunk): a shift made stays while its day is the template's.
+            if (!template.fallsOn(day, cycle) || !start(template, day).isAfter(now)) {
                 cancel(id, now);
                 cancelled++;
+            } else if (!current) {
+                follow(id, template, day, skilled, now);
+                updated++;
             }
         }
         int created = 0;
