@@ -71,6 +71,9 @@ create table shift_template (
     cycle_week  text        check (cycle_week in ('A', 'B', 'C', 'D')),
     starts_on   date,
     ended_at    timestamptz,
+    -- A retried creation under the same Idempotency-Key returns the first template.
+    idempotency_key text    unique check (length(idempotency_key) between 8 and 100),
+    request_hash    text,
     version     bigint      not null default 0,
     created_at  timestamptz not null default now(),
     constraint shift_template_times check (end_time > start_time),

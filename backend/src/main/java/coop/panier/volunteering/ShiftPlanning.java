@@ -114,8 +114,8 @@ public class ShiftPlanning {
         return Response.ok(new ShiftTemplateList().items(templates.all().stream().map(this::template).toList())).build();
     }
 
-    Response createTemplate(ShiftTemplateInput in) {
-        ShiftTemplates.View view = templates.create(definition(in));
+    Response createTemplate(ShiftTemplateInput in, String idempotencyKey) {
+        ShiftTemplates.View view = templates.create(definition(in), idempotencyKey);
         return Response.created(URI.create("/api/v1/shift-templates/" + view.template().id))
                 .tag(ETags.of(view.template().version)).entity(template(view)).build();
     }

@@ -67,6 +67,12 @@ public class ShiftTemplate extends PanacheEntityBase {
     @Column(nullable = false)
     public long version;
 
+    @Column(name = "idempotency_key")
+    public String idempotencyKey;
+
+    @Column(name = "request_hash")
+    public String requestHash;
+
     public DayOfWeek dayOfWeek() {
         return DayOfWeek.of(weekday);
     }

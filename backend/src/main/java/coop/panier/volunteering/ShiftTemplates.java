@@ -1,5 +1,6 @@
 package coop.panier.volunteering;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -17,10 +18,12 @@ import coop.panier.common.ProblemException;
 import coop.panier.members.Member;
 import coop.panier.members.MemberRepository;
 import coop.panier.members.Standing;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
 /**
@@ -107,16 +110,51 @@ public class ShiftTemplates {
         return view(find(id), cycles.current());
     }
 
-    public View create(Definition d) {
-        ShiftTemplate template = new ShiftTemplate();
-        template.id = UUID.randomUUID();
-        ShiftCycle.Cycle cycle = cycles.held();
-        apply(template, d);
-        em.persist(template);
-        em.flush();
-        writeSkilledSeats(template.id, d.skilledSeats());
-        generator.generate(template, cycle, clock.instant());
-        return view(template, cycle);
+    /**
+     * Creates the template and generates its shifts, once per idempotency key: a retry gets the
+     * first template back, another request under the same key is refused.
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public View create(Definition d, String idempotencyKey) {
+        String hash = UUID.nameUUIDFromBytes(d.toString().getBytes(StandardCharsets.UTF_8)).toString();
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> {
+                if (idempotencyKey != null) {
+                    List<ShiftTemplate> earlier = em.createQuery("from ShiftTemplate t where t.idempotencyKey = :k",
+                            ShiftTemplate.class).setParameter("k", idempotencyKey).getResultList();
+                    if (!earlier.isEmpty()) {
+                        return replay(earlier.get(0), hash);
+                    }
+                }
+                ShiftTemplate template = new ShiftTemplate();
+                template.id = UUID.randomUUID();
+                template.idempotencyKey = idempotencyKey;
+                template.requestHash = idempotencyKey == null ? null : hash;
+                ShiftCycle.Cycle cycle = cycles.held();
+                apply(template, d);
+                em.persist(template);
+                em.flush();
+                writeSkilledSeats(template.id, d.skilledSeats());
+                generator.generate(template, cycle, clock.instant());
+                return view(template, cycle);
+            });
+        } catch (PersistenceException e) {
+            if (idempotencyKey == null) {
+                throw e;
+            }
+            // The same key arrived twice at once: the other request created it.
+            return QuarkusTransaction.requiringNew().call(() -> replay(em.createQuery(
+                    "from ShiftTemplate t where t.idempotencyKey = :k", ShiftTemplate.class)
+                    .setParameter("k", idempotencyKey).getResultStream().findFirst().orElseThrow(() -> e), hash));
+        }
+    }
+
+    private View replay(ShiftTemplate earlier, String hash) {
+        if (!hash.equals(earlier.requestHash)) {
+            throw new ProblemException(422, "idempotency-key-reused", "Clé d'idempotence déjà utilisée",
+                    "Cette clé a déjà servi pour un autre modèle de créneau ; utilisez-en une nouvelle.", List.of());
+        }
+        return view(earlier, cycles.current());
     }
 
     public View update(UUID id, String ifMatch, Definition d) {

@@ -134,8 +134,8 @@ public class VolunteeringResource implements VolunteeringApi {
 
     @Override
     @RolesAllowed("admin")
-    public Response createShiftTemplate(ShiftTemplateInput in) {
-        return planning.createTemplate(in);
+    public Response createShiftTemplate(ShiftTemplateInput in, String idempotencyKey) {
+        return planning.createTemplate(in, idempotencyKey);
     }
 
     @Override

@@ -309,6 +309,21 @@ class ShiftTemplateTest extends ApiTest {
     }
 
     @Test
+    void aRetriedCreationUnderTheSameKeyGivesTheFirstTemplateNotASecondWeek() throws Exception {
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> body = template("MONDAY", "08:00", "10:00", 2);
+        String first = api(admin()).contentType(ContentType.JSON).header("Idempotency-Key", key).body(body)
+                .post("/api/v1/shift-templates").then().statusCode(201).extract().path("id");
+        api(admin()).contentType(ContentType.JSON).header("Idempotency-Key", key).body(body)
+                .post("/api/v1/shift-templates").then().statusCode(201).body("id", equalTo(first));
+        assertThat(shifts(first)).hasSize(8);
+        body.put("seats", 3);
+        api(admin()).contentType(ContentType.JSON).header("Idempotency-Key", key).body(body)
+                .post("/api/v1/shift-templates").then().statusCode(422)
+                .body("type", equalTo("https://panier.coop/problems/idempotency-key-reused"));
+    }
+
+    @Test
     void aTemplateSaysWhatIsWrongWithIt() {
         Map<String, Object> body = template("MONDAY", "17:00", "19:00", 2);
         body.put("task", "jardinage");
