@@ -69,6 +69,7 @@ export function createAppRouter(auth: Auth) {
       { path: '/adhesion', component: () => import('./pages/MembershipPage.vue'), meta: { requiresAuth: true } },
       { path: '/panier', component: () => import('./pages/BasketPage.vue'), meta: { requiresAuth: true } },
       { path: '/commandes', component: () => import('./pages/OrdersPage.vue'), meta: { requiresAuth: true } },
+      { path: '/benevolat', component: () => import('./pages/VolunteeringPage.vue'), meta: { requiresAuth: true } },
       {
         path: '/gestion',
         component: () => import('./pages/admin/AdminPage.vue'),

@@ -119,3 +119,28 @@ from (select (d::date + time '17:00' + h * interval '30 minutes') at time zone '
       from generate_series(current_date + 3, current_date + 24, interval '1 day') as d, generate_series(0, 3) as h
       where extract(isodow from d) in (3, 5)) as t
 where not exists (select 1 from pickup_slot s where s.starts_at = t.starts_at);
+
+-- Volunteer shifts for the next three weeks: the door on pickup days, the deliveries on
+-- Tuesdays, the cleaning on Saturdays. Only missing ones are added.
+insert into shift (id, task, place, starts_at, ends_at, seats)
+select gen_random_uuid(), t.task, 'Local de la coop, 12 rue des Halles', t.starts_at, t.starts_at + t.length, t.seats
+from (select w.task, (d::date + w.starts) at time zone 'Europe/Paris' as starts_at, w.length, w.seats
+      from generate_series(current_date + 1, current_date + 21, interval '1 day') as d,
+           (values (3, 'accueil', time '16:45', interval '2 hours 30 minutes', 2),
+                   (5, 'accueil', time '16:45', interval '2 hours 30 minutes', 2),
+                   (3, 'préparation du drive', time '14:30', interval '2 hours 30 minutes', 3),
+                   (5, 'préparation du drive', time '14:30', interval '2 hours 30 minutes', 3),
+                   (2, 'réception des livraisons', time '09:00', interval '2 hours', 2),
+                   (6, 'ménage', time '10:00', interval '2 hours', 4)) as w (dow, task, starts, length, seats)
+      where extract(isodow from d) = w.dow) as t
+where not exists (select 1 from shift s where s.starts_at = t.starts_at and s.task = t.task);
+
+-- Rémi already helps at the next Friday's door.
+insert into shift_signup (id, shift_id, member_id)
+select gen_random_uuid(), s.id, 'a0000000-0000-4000-8000-000000000002'
+from shift s
+where s.task = 'accueil' and extract(isodow from s.starts_at at time zone 'Europe/Paris') = 5
+  and s.starts_at > now() + interval '2 days'
+  and not exists (select 1 from shift_signup g where g.member_id = 'a0000000-0000-4000-8000-000000000002')
+order by s.starts_at
+limit 1;

@@ -68,7 +68,7 @@ public class ShiftService {
     public record Signup(UUID id, UUID shiftId, UUID memberId, Instant signedUpAt) {
     }
 
-    public record Filter(String task, LocalDate day) {
+    public record Filter(String task, LocalDate day, Boolean mine) {
     }
 
     public Shift create(Definition d) {
@@ -109,6 +109,18 @@ public class ShiftService {
             params.put("dayStart", filter.day().atStartOfDay(zone).toInstant());
             params.put("dayEnd", filter.day().plusDays(1).atStartOfDay(zone).toInstant());
         }
+        UUID me = members.idOf(caller);
+        if (filter.mine() != null) {
+            List<UUID> held = me == null ? List.of() : heldAhead(me);
+            if (filter.mine()) {
+                where.append(held.isEmpty() ? " and 1 = 0" : " and s.id in :held");
+            } else if (!held.isEmpty()) {
+                where.append(" and s.id not in :held");
+            }
+            if (!held.isEmpty()) {
+                params.put("held", held);
+            }
+        }
         if (after != null) {
             where.append(" and (s.startsAt > :afterStart or (s.startsAt = :afterStart and s.id > :afterId))");
             params.put("afterStart", after.startsAt());
@@ -118,7 +130,7 @@ public class ShiftService {
         var query = em.createQuery("from Shift s where " + where + " order by s.startsAt, s.id", Shift.class)
                 .setMaxResults(size + 1);
         params.forEach(query::setParameter);
-        List<View> views = views(query.getResultList(), members.idOf(caller));
+        List<View> views = views(query.getResultList(), me);
         return Cursor.slice(views, size, v -> new String[] { v.shift().startsAt.toString(), v.shift().id.toString() });
     }
 
@@ -190,6 +202,13 @@ public class ShiftService {
             throw notFound();
         }
         return shift;
+    }
+
+    /** The shifts not ended where the member holds a seat: a member holds a few, never thousands. */
+    private List<UUID> heldAhead(UUID memberId) {
+        return em.createNativeQuery("select g.shift_id from shift_signup g join shift s on s.id = g.shift_id"
+                + " where g.member_id = ?1 and g.status = 'SIGNED_UP' and s.ends_at > ?2", UUID.class)
+                .setParameter(1, memberId).setParameter(2, clock.instant()).getResultList();
     }
 
     private UUID liveSignup(UUID shiftId, UUID memberId) {

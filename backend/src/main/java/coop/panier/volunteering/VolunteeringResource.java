@@ -57,8 +57,8 @@ public class VolunteeringResource implements VolunteeringApi {
 
     @Override
     @Authenticated
-    public Response listShifts(String task, LocalDate day, Integer limit, String cursor) {
-        Cursor.Slice<ShiftService.View> page = shifts.page(caller, new ShiftService.Filter(task, day), limit, cursor);
+    public Response listShifts(String task, LocalDate day, Boolean mine, Integer limit, String cursor) {
+        Cursor.Slice<ShiftService.View> page = shifts.page(caller, new ShiftService.Filter(task, day, mine), limit, cursor);
         return Response.ok(new ShiftPage().items(detailed(page.items().stream().map(this::toApi).toList()))
                 .nextCursor(page.nextCursor())).build();
     }

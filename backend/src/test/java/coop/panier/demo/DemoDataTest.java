@@ -75,6 +75,24 @@ class DemoDataTest extends ApiTest {
                 .post("/api/v1/orders").then().statusCode(201).body("totalCents", equalTo(435));
     }
 
+    private static final TestPerson REMI = new TestPerson("22222222-2222-4222-8222-222222222222",
+            "remi@panier.example", "Rémi", "Lefèvre");
+
+    @Test
+    void remiHelpsAtTheDoorAndShiftsAreOpenForTheNextWeeks() {
+        String token = Tokens.member(REMI);
+        api(token).queryParam("mine", true).get("/api/v1/shifts").then().statusCode(200)
+                .body("items.task", equalTo(java.util.List.of("accueil")));
+        java.util.List<String> tasks = api(token).queryParam("mine", false).queryParam("limit", 200)
+                .get("/api/v1/shifts").then().statusCode(200).extract().path("items.task");
+        assertThat(tasks).contains("accueil", "préparation du drive", "réception des livraisons", "ménage");
+        int shifts = api(Tokens.admin()).queryParam("limit", 200).get("/api/v1/shifts").<java.util.List<?>>path("items").size();
+        demoData.load(null);
+        assertThat(api(Tokens.admin()).queryParam("limit", 200).get("/api/v1/shifts").<java.util.List<?>>path("items"))
+                .hasSize(shifts);
+        api(token).queryParam("mine", true).get("/api/v1/shifts").then().body("items", org.hamcrest.Matchers.hasSize(1));
+    }
+
     @Test
     void loadingAgainChangesNothingAndNewMembersAreNumberedAfter() {
         long before = members.count();

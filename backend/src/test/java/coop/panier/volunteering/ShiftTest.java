@@ -92,6 +92,24 @@ class ShiftTest extends ApiTest {
     }
 
     @Test
+    void aMemberListsTheirOwnShiftsApartFromTheOthers() {
+        String token = activeMember("Mes Créneaux");
+        String held = shift("accueil", 2, 24 * 9);
+        String other = shift("accueil", 2, 24 * 9);
+        signUp(token, held).then().statusCode(201);
+
+        List<String> mine = api(token).queryParam("mine", true).queryParam("limit", 200).get("/api/v1/shifts")
+                .then().statusCode(200).extract().path("items.id");
+        assertThat(mine).containsExactly(held);
+        List<String> notMine = api(token).queryParam("mine", false).queryParam("limit", 200).get("/api/v1/shifts")
+                .then().statusCode(200).extract().path("items.id");
+        assertThat(notMine).contains(other).doesNotContain(held);
+        List<String> adminsOwn = api(admin()).queryParam("mine", true).get("/api/v1/shifts")
+                .then().statusCode(200).extract().path("items.id");
+        assertThat(adminsOwn).doesNotContain(held, other);
+    }
+
+    @Test
     void aSecondTapIsA409AndTakesNoSecondSeat() {
         String token = activeMember("Double");
         String id = shift("caisse", 3, 24 * 7);
