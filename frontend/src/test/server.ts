@@ -7,4 +7,6 @@ export const apiBaseUrl = 'http://api.test'
 export const server = setupServer(
   // The navigation counts the lines of a signed-in member's basket on every page.
   http.get(`${apiBaseUrl}/api/v1/me/basket`, () => HttpResponse.json({ lines: [], totalCents: 0, currency: 'EUR' })),
+  // Bénévolat says first how the member volunteers: a volant unless a test says otherwise.
+  http.get(`${apiBaseUrl}/api/v1/me/volunteering`, () => HttpResponse.json({ kind: 'VOLANT', regularSeats: [], skills: [] })),
 )
