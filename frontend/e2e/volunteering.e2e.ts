@@ -31,11 +31,12 @@ describe('Bénévolat', () => {
 
     await open.getByLabel('Tâche').click()
     await page.getByRole('option', { name: 'ménage' }).click()
-    const first = open.locator('article').first()
-    await expect.poll(() => first.locator('h3').textContent()).toBe('ménage')
-    const when = await first.locator('.when').textContent()
+    // The latest one, weeks ahead: giving it back is still free whatever day the test runs.
+    await expect.poll(() => open.locator('article h3').allTextContents()).toEqual(['ménage', 'ménage', 'ménage'])
+    const latest = open.locator('article').last()
+    const when = await latest.locator('.when').textContent()
     // A double tap takes one seat: the button is busy until the answer.
-    await first.getByRole('button', { name: "Je m'inscris" }).dblclick()
+    await latest.getByRole('button', { name: "Je m'inscris" }).dblclick()
 
     const held = mine.locator('article').filter({ hasText: when! })
     await held.getByText('Inscrit·e', { exact: true }).waitFor()

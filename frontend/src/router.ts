@@ -1,6 +1,7 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
 import type { Auth } from './auth/auth'
 import { mayOpen, type RequiredRole } from './auth/roles'
+import { useDoorAccessStore } from './features/volunteering/doorAccess'
 import HomePage from './pages/HomePage.vue'
 
 declare module 'vue-router' {
@@ -15,6 +16,11 @@ declare module 'vue-router' {
     wide?: boolean
     /** Where those whom `requiresRole` keeps out are sent, instead of the closed door. */
     otherwise?: string
+    /**
+     * A member on a door shift (« préparation du drive », « accueil ») may open it too, from one
+     * hour before the shift to one hour after it: a right from the shift, not from a role.
+     */
+    door?: boolean
   }
 }
 
@@ -52,7 +58,7 @@ function management(): RouteRecordRaw[] {
     { path: 'statistiques', component: () => import('./pages/admin/StatsPage.vue'), meta: adminOnly },
     { path: 'creneaux', component: () => import('./pages/admin/SlotsPage.vue'), meta: adminOnly },
     { path: 'commandes', component: () => import('./pages/admin/OrdersAdminPage.vue'), meta: adminOnly },
-    { path: 'retrait', component: () => import('./pages/admin/PickupPage.vue'), meta: adminOnly },
+    { path: 'retrait', component: () => import('./pages/admin/PickupPage.vue'), meta: { ...adminOnly, door: true } },
     { path: 'courriels', component: () => import('./pages/admin/MailsPage.vue'), meta: adminOnly },
     { path: 'ventes-drive', component: () => import('./pages/admin/DriveStatsPage.vue'), meta: adminOnly },
     { path: 'integrations', component: () => import('./pages/admin/IntegrationsPage.vue'), meta: adminOnly },
@@ -94,8 +100,12 @@ export function createAppRouter(auth: Auth) {
       await auth.login(new URL(router.resolve((to.redirectedFrom ?? to).fullPath).href, location.origin).href)
       return false
     }
-    if (!mayOpen(auth, to)) return { path: to.meta.otherwise ?? '/acces-reserve', replace: true }
-    return true
+    if (mayOpen(auth, to)) return true
+    // The door is asked about only for its page, and only then: most members never open it.
+    if (to.matched.at(-1)?.meta.door && auth.hasRole('member') && mayOpen(auth, to, await useDoorAccessStore().openNow())) {
+      return true
+    }
+    return { path: to.meta.otherwise ?? '/acces-reserve', replace: true }
   })
 
   return router

@@ -13,9 +13,12 @@ export function hasAnyRole(auth: Auth, required: RequiredRole | undefined): bool
  * Whether the person may open a route: every level of it must let them in, so a page inside
  * the management area can be narrower than the area (admin only where the area also lets
  * référents in). The navigation asks the same question, so it never offers a closed door.
+ * `atTheDoor`: the member's door shift is on now (see the volunteering area's door access).
  */
-export function mayOpen(auth: Auth, route: { matched: readonly { meta: RouteMeta }[] }): boolean {
-  return route.matched.every((record) => hasAnyRole(auth, record.meta.requiresRole))
+export function mayOpen(auth: Auth, route: { matched: readonly { meta: RouteMeta }[] }, atTheDoor = false): boolean {
+  if (route.matched.every((record) => hasAnyRole(auth, record.meta.requiresRole))) return true
+  // A member on a door shift, during its window: the page marked for the door, and nothing else.
+  return atTheDoor && auth.hasRole('member') && route.matched.at(-1)?.meta.door === true
 }
 
 /**

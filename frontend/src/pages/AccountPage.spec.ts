@@ -76,8 +76,31 @@ describe('Mon compte', () => {
     await wrapper.get('form').trigger('submit')
     await flushPromises()
 
-    expect(body?.preferences).toEqual({ language: 'fr', pickupReminder: false, membershipReminder: true })
+    expect(body?.preferences).toEqual({ language: 'fr', pickupReminder: false, membershipReminder: true, volunteerOffers: true })
     expect(wrapper.get<HTMLInputElement>('input#pickup-reminder').element.checked).toBe(false)
+  })
+
+  it("turns the co-op's calls for volunteers off", async () => {
+    serveMe()
+    let body: Pick<Member, 'preferences'> | undefined
+    server.use(
+      http.put(meUrl, async ({ request }) => {
+        body = (await request.json()) as Pick<Member, 'preferences'>
+        return HttpResponse.json({ ...alice, ...body }, { headers: { ETag: '"4"' } })
+      }),
+    )
+    const wrapper = await renderApp('/compte')
+    expect(wrapper.get('label[for="volunteer-offers"]').text()).toBe(
+      'Les appels aux bénévoles : un remplaçant cherché, un créneau qui manque de monde',
+    )
+    expect(wrapper.get<HTMLInputElement>('input#volunteer-offers').element.checked).toBe(true)
+
+    await wrapper.get('input#volunteer-offers').setValue(false)
+    await wrapper.get('form').trigger('submit')
+    await flushPromises()
+
+    expect(body?.preferences).toEqual({ language: 'fr', pickupReminder: true, membershipReminder: true, volunteerOffers: false })
+    expect(wrapper.get<HTMLInputElement>('input#volunteer-offers').element.checked).toBe(false)
   })
 
   it('saves a new phone with the version it read, then shows it', async () => {
@@ -96,7 +119,10 @@ describe('Mon compte', () => {
 
     expect(sent).toEqual({
       ifMatch: '"3"',
-      body: { phone: '06 11 22 33 44', preferences: { language: 'fr', pickupReminder: true, membershipReminder: true } },
+      body: {
+        phone: '06 11 22 33 44',
+        preferences: { language: 'fr', pickupReminder: true, membershipReminder: true, volunteerOffers: true },
+      },
     })
     expect(document.body.textContent).toContain('Profil enregistré')
     expect(wrapper.get<HTMLInputElement>('input#phone').element.value).toBe('06 11 22 33 44')

@@ -18,6 +18,9 @@ const shift = (overrides: Partial<Shift> = {}): Shift => ({
   freeSeats: 2,
   status: 'OPEN',
   signedUp: false,
+  standInsWanted: 0,
+  standInRequested: false,
+  withdrawUntil: at(3, 9),
   ...overrides,
 })
 const welcome = shift()

@@ -93,6 +93,28 @@ export function useDashboardCards(): (dashboard: AdminDashboard) => CardOfArea[]
     })),
   })
 
-  const areas = [memberships, lowStock, imports, webhooks, mails]
+  // Shifts short of people in the next days; the stand-ins sought are seats that may empty too.
+  const understaffed = ({ understaffedShifts }: AdminDashboard): CardOfArea => ({
+    area: 'understaffed',
+    count: understaffedShifts.count,
+    to: '/benevolat',
+    rows: understaffedShifts.items.map((shift) => {
+      const detail = t(
+        'dashboard.understaffed.detail',
+        { when: dateTime(shift.startsAt), n: shift.freeSeats, seats: shift.seats },
+        shift.freeSeats,
+      )
+      return {
+        key: shift.shiftId,
+        to: '/benevolat',
+        label: shift.task,
+        detail: shift.standInsWanted
+          ? t('dashboard.understaffed.standIns', { detail, n: shift.standInsWanted }, shift.standInsWanted)
+          : detail,
+      }
+    }),
+  })
+
+  const areas = [memberships, lowStock, imports, webhooks, mails, understaffed]
   return (dashboard) => areas.map((area) => area(dashboard))
 }

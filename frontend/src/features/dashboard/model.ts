@@ -10,6 +10,7 @@ export type DashboardLowStock = Schemas['DashboardLowStock']
 export type DashboardPriceListImports = Schemas['DashboardPriceListImports']
 export type DashboardWebhooks = Schemas['DashboardWebhooks']
 export type DashboardMails = Schemas['DashboardMails']
+export type DashboardUnderstaffedShifts = Schemas['DashboardUnderstaffedShifts']
 
 /** One line of a card: what it is, a few words on it, and the screen where to deal with it. */
 export interface DashboardRow {

@@ -43,5 +43,8 @@ export const subscribableEvents: EventType[] = [
   'price_list_import.finished',
   'shift.signed_up',
   'shift.withdrawn',
+  'shift.stand_in_wanted',
+  'shift.stand_in_found',
+  'shift.understaffed',
   'webhook.disabled',
 ]

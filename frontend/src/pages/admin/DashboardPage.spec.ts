@@ -73,6 +73,32 @@ const busy: AdminDashboard = {
       },
     ],
   },
+  understaffedShifts: {
+    count: 2,
+    until: instantOf('2026-12-05', '08:15'),
+    items: [
+      {
+        shiftId: 'b4000000-0000-4000-8000-000000000010',
+        task: 'accueil',
+        place: 'Local de la coop',
+        startsAt: instantOf('2026-12-03', '17:00'),
+        endsAt: instantOf('2026-12-03', '19:00'),
+        seats: 3,
+        freeSeats: 2,
+        standInsWanted: 0,
+      },
+      {
+        shiftId: 'b4000000-0000-4000-8000-000000000011',
+        task: 'préparation du drive',
+        place: 'Local de la coop',
+        startsAt: instantOf('2026-12-04', '14:00'),
+        endsAt: instantOf('2026-12-04', '17:00'),
+        seats: 2,
+        freeSeats: 1,
+        standInsWanted: 1,
+      },
+    ],
+  },
 }
 
 const quiet: AdminDashboard = {
@@ -83,6 +109,7 @@ const quiet: AdminDashboard = {
   priceListImports: { count: 0, items: [] },
   webhooks: { count: 0, items: [] },
   mails: { ...busy.mails, count: 0, items: [] },
+  understaffedShifts: { ...busy.understaffedShifts, count: 0, items: [] },
 }
 
 function serve(dashboard: AdminDashboard) {
@@ -91,7 +118,7 @@ function serve(dashboard: AdminDashboard) {
 
 async function open() {
   const wrapper = await renderApp('/gestion')
-  await vi.waitFor(() => expect(wrapper.findAll('.dashboard-card')).toHaveLength(6), { timeout: 5000 })
+  await vi.waitFor(() => expect(wrapper.findAll('.dashboard-card')).toHaveLength(7), { timeout: 5000 })
   return wrapper
 }
 
@@ -146,8 +173,15 @@ describe('the admins’ dashboard', () => {
     expect(card(wrapper, 'mails').text()).toContain('Alice Martincommande passée')
     expect(links(wrapper, 'mails')).toEqual([`/gestion/adherents/${memberId}`, '/gestion/courriels'])
 
+    const understaffed = card(wrapper, 'understaffed')
+    expect(understaffed.text()).toContain('Créneaux de bénévolat à pourvoir')
+    expect(understaffed.text()).toContain("2 créneaux manquent de monde d'ici 3 jours.")
+    expect(plain(understaffed.text())).toMatch(/accueil.*2 places libres sur 3/)
+    expect(plain(understaffed.text())).toMatch(/préparation du drive.*1 place libre sur 2 · 1 remplaçant cherché/)
+    expect(links(wrapper, 'understaffed')).toEqual(['/benevolat', '/benevolat', '/benevolat'])
+
     const attention = wrapper.findAll('.dashboard-card.attention').map((c) => c.attributes('data-area'))
-    expect(attention).toEqual(['pickups', 'memberships', 'lowStock', 'imports', 'webhooks', 'mails'])
+    expect(attention).toEqual(['pickups', 'memberships', 'lowStock', 'imports', 'webhooks', 'mails', 'understaffed'])
   })
 
   it('says when all is well, and marks no card', async () => {
@@ -158,6 +192,7 @@ describe('the admins’ dashboard', () => {
     expect(card(wrapper, 'memberships').text()).toContain("Aucune adhésion n'attend de paiement.")
     expect(card(wrapper, 'webhooks').text()).toContain('Tous les webhooks répondent.')
     expect(card(wrapper, 'mails').text()).toContain('Aucun courriel en échec ces 7 derniers jours.')
+    expect(card(wrapper, 'understaffed').text()).toContain("Aucun créneau ne manque de monde d'ici 3 jours.")
     expect(wrapper.findAll('.dashboard-card.attention')).toHaveLength(0)
   })
 
@@ -177,5 +212,6 @@ describe('the admins’ dashboard', () => {
     expect(wrapper.get('h1').text()).toBe('Dashboard')
     expect(card(wrapper, 'memberships').text()).toContain('4 memberships await payment.')
     expect(card(wrapper, 'mails').text()).toContain('Alice Martinorder placed')
+    expect(plain(card(wrapper, 'understaffed').text())).toContain('1 free seat of 2 · 1 stand-in wanted')
   })
 })

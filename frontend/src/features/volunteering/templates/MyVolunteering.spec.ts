@@ -17,6 +17,9 @@ const shift = (overrides: Partial<Shift> = {}): Shift => ({
   freeSeats: 2,
   status: 'OPEN',
   signedUp: false,
+  standInsWanted: 0,
+  standInRequested: false,
+  withdrawUntil: at(3, 17),
   ...overrides,
 })
 

@@ -4,15 +4,22 @@
 -- list, a template's shift generated twice, a seat requiring a skill taken by a member without it
 -- beyond the seats that require none, more regular seats than seats.
 
--- The co-op's tasks: a shift names one (exact case), so that « préparation du drive » reads the
--- same in filters, door access and hours. Seeded with the issue's five and any task already used.
+-- A name as people mean it: « Préparation  du Drive » and « preparation du drive » are one.
+-- Qualified: PostgreSQL 17 builds an index on it with a search_path of pg_catalog only.
+create function plain_name(value text) returns text
+    language sql immutable parallel safe strict
+    as $$ select regexp_replace(public.search_text(btrim(value)), '\s+', ' ', 'g') $$;
+
+-- The co-op's tasks: a shift names one (as the list writes it), so that « préparation du drive »
+-- reads the same in filters, door access and hours. Seeded with the issue's five and any task
+-- already used.
 create table shift_task (
     id         uuid        primary key,
     name       text        not null unique check (length(name) between 1 and 80 and name = btrim(name)),
     created_at timestamptz not null default now()
 );
 
-create unique index shift_task_name_once on shift_task (lower(name));
+create unique index shift_task_name_once on shift_task (plain_name(name));
 
 insert into shift_task (id, name) values
     (gen_random_uuid(), 'accueil'),
@@ -23,10 +30,10 @@ insert into shift_task (id, name) values
 
 insert into shift_task (id, name)
 select gen_random_uuid(), t.name
-  from (select distinct on (lower(btrim(task))) btrim(task) as name from shift order by lower(btrim(task)), btrim(task)) t
+  from (select distinct on (plain_name(task)) btrim(task) as name from shift order by plain_name(task), btrim(task)) t
 on conflict do nothing;
 
-update shift s set task = t.name from shift_task t where lower(t.name) = lower(btrim(s.task)) and s.task <> t.name;
+update shift s set task = t.name from shift_task t where plain_name(t.name) = plain_name(s.task) and s.task <> t.name;
 
 alter table shift add constraint shift_task_listed foreign key (task) references shift_task (name) on update cascade;
 
@@ -38,7 +45,7 @@ create table skill (
     created_at  timestamptz not null default now()
 );
 
-create unique index skill_name_once on skill (lower(name));
+create unique index skill_name_once on skill (plain_name(name));
 
 create table member_skill (
     member_id  uuid        not null references member (id),

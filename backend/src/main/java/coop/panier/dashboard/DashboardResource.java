@@ -19,6 +19,8 @@ import coop.panier.api.model.DashboardMails;
 import coop.panier.api.model.DashboardPickups;
 import coop.panier.api.model.DashboardPriceListImports;
 import coop.panier.api.model.DashboardSlot;
+import coop.panier.api.model.DashboardUnderstaffedShift;
+import coop.panier.api.model.DashboardUnderstaffedShifts;
 import coop.panier.api.model.DashboardWebhook;
 import coop.panier.api.model.DashboardWebhooks;
 import coop.panier.api.model.EventType;
@@ -29,6 +31,7 @@ import coop.panier.drive.PickupsAhead;
 import coop.panier.integrations.DeliveryFailures;
 import coop.panier.memberships.AwaitingPayment;
 import coop.panier.stock.LowStockAlerts;
+import coop.panier.volunteering.UnderstaffedShifts;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
@@ -62,13 +65,16 @@ public class DashboardResource implements DashboardApi {
     @Inject
     DeliveryFailures deliveryFailures;
 
+    @Inject
+    UnderstaffedShifts understaffed;
+
     @Override
     public Response getAdminDashboard() {
         Instant now = clock.instant();
         LocalDate today = LocalDate.now(clock);
         return Response.ok(new AdminDashboard().generatedAt(time(now)).pickups(pickups(today))
                 .memberships(memberships(today)).lowStock(lowStock()).priceListImports(priceListImports())
-                .webhooks(webhooks()).mails(mails(now))).build();
+                .webhooks(webhooks()).mails(mails(now)).understaffedShifts(understaffedShifts(now))).build();
     }
 
     /** Today's and tomorrow's slots, days counted in the co-op's zone. */
@@ -126,6 +132,15 @@ public class DashboardResource implements DashboardApi {
                         .memberId(m.memberId()).memberName(m.memberName()).occurredAt(time(m.occurredAt()))
                         .attempts(m.attempts()).lastError(m.lastError()))
                 .toList());
+    }
+
+    private DashboardUnderstaffedShifts understaffedShifts(Instant now) {
+        Few<UnderstaffedShifts.Short> few = understaffed.ahead(now, Few.SHOWN);
+        return new DashboardUnderstaffedShifts().count(few.count()).until(time(understaffed.horizon(now)))
+                .items(few.items().stream().map(s -> new DashboardUnderstaffedShift().shiftId(s.shiftId()).task(s.task())
+                        .place(s.place()).startsAt(time(s.startsAt())).endsAt(time(s.endsAt())).seats(s.seats())
+                        .freeSeats(s.freeSeats()).standInsWanted(s.standInsWanted()))
+                        .toList());
     }
 
     private OffsetDateTime time(Instant instant) {

@@ -30,6 +30,7 @@ import coop.panier.common.Cursor;
 import coop.panier.common.ETags;
 import coop.panier.members.Person;
 import coop.panier.memberships.LedgerEntry;
+import coop.panier.volunteering.DoorAccess;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -61,6 +62,9 @@ public class DriveResource implements DriveApi {
 
     @Inject
     PreparationLists preparation;
+
+    @Inject
+    DoorAccess door;
 
     @Inject
     Caller caller;
@@ -138,14 +142,16 @@ public class DriveResource implements DriveApi {
     }
 
     @Override
-    @RolesAllowed("admin")
+    @RolesAllowed({ "admin", "member" })
     public Response getSlotPreparationList(UUID slotId) {
+        door.require(caller);
         return preparationList(preparation.ofSlot(slotId), "preparation-" + slotId);
     }
 
     @Override
-    @RolesAllowed("admin")
+    @RolesAllowed({ "admin", "member" })
     public Response getDayPreparationList(LocalDate day) {
+        door.require(caller);
         return preparationList(preparation.ofDay(day), "preparation-" + day);
     }
 
@@ -194,6 +200,10 @@ public class DriveResource implements DriveApi {
     @Override
     @Authenticated
     public Response listOrders(UUID slotId, LocalDate day, OrderStatus status, String q, Integer limit, String cursor) {
+        if ((slotId != null || day != null) && !caller.seesAll()) {
+            // A member at the door sees the slot's or the day's baskets, as the pickup screen shows them.
+            door.enter(caller);
+        }
         Cursor.Slice<OrderQueries.View> page = queries.page(caller, new OrderQueries.Filter(slotId, day,
                 status == null ? null : Order.Status.valueOf(status.name()), q), limit, cursor);
         return Response.ok(new OrderPage().items(page.items().stream().map(DriveMapper::toApi).toList())
@@ -244,8 +254,9 @@ public class DriveResource implements DriveApi {
     }
 
     @Override
-    @RolesAllowed("admin")
+    @RolesAllowed({ "admin", "member" })
     public Response recordPickup(UUID orderId, PickupInput in, String idempotencyKey) {
+        door.require(caller);
         var payment = in.getPayment() == null ? null : new OrderLifecycle.Payment(in.getPayment().getAmountCents(),
                 LedgerEntry.Method.valueOf(in.getPayment().getMethod().name()), in.getPayment().getReference());
         lifecycle.pickUp(caller, orderId, payment, idempotencyKey);

@@ -24,7 +24,8 @@ import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 
 /**
  * A member's private calendar (RFC 5545), reached by a secret address that any calendar app can
- * subscribe to: their pickup slots for now, their shifts and assemblies when those come.
+ * subscribe to: their pickup slots and the volunteer shifts they hold a seat in (assemblies when
+ * those come).
  */
 @ApplicationScoped
 @Transactional
@@ -79,6 +80,20 @@ public class CalendarFeeds {
             event.add(new Uid("order-" + pickup[0] + "@panier"));
             event.add(new Location((String) pickup[2]));
             event.add(new Description("Total : " + MailTexts.money(((Number) pickup[5]).longValue(), "fr")));
+            calendar.add(event);
+        }
+        // Live sign-ups only: a seat given back or to a stand-in leaves the member's calendar.
+        List<Object[]> shifts = em.createNativeQuery("""
+                select sh.id, sh.task, sh.place, sh.starts_at, sh.ends_at
+                from shift_signup s join shift sh on sh.id = s.shift_id
+                where s.member_id = ?1 and s.status = 'SIGNED_UP' and sh.status = 'OPEN' order by sh.starts_at""",
+                Object[].class).setParameter(1, owner.get(0)).getResultList();
+        for (Object[] shift : shifts) {
+            VEvent event = new VEvent((Instant) shift[3], (Instant) shift[4], "Bénévolat : " + shift[1]);
+            event.add(new Uid("shift-" + shift[0] + "@panier"));
+            event.add(new Location((String) shift[2]));
+            event.add(new Description("Créneau de bénévolat « " + shift[1] + " ». Empêché·e ? Désinscrivez-vous ou cherchez un remplaçant"
+                    + " depuis la page Bénévolat."));
             calendar.add(event);
         }
         return calendar.toString();

@@ -27,7 +27,10 @@ public enum EventType {
     WEBHOOK_TEST("webhook.test", "webhook"),
     WEBHOOK_DISABLED("webhook.disabled", "webhook"),
     SHIFT_SIGNED_UP("shift.signed_up", "shift"),
-    SHIFT_WITHDRAWN("shift.withdrawn", "shift");
+    SHIFT_WITHDRAWN("shift.withdrawn", "shift"),
+    SHIFT_STAND_IN_WANTED("shift.stand_in_wanted", "shift"),
+    SHIFT_STAND_IN_FOUND("shift.stand_in_found", "shift"),
+    SHIFT_UNDERSTAFFED("shift.understaffed", "shift");
 
     private final String wireName;
     private final String subject;
@@ -50,14 +53,20 @@ public enum EventType {
         return 1;
     }
 
-    /** Who is told by e-mail: nobody, the member the payload names (`memberId`), or the household's members (`householdId`). */
+    /**
+     * Who is told by e-mail: nobody, the member the payload names (`memberId`), the household's
+     * members (`householdId`), or the volunteers who could come: the active members not on the
+     * shift the payload names (`shiftId`).
+     */
     public enum Recipients {
-        NOBODY, MEMBER, HOUSEHOLD
+        NOBODY, MEMBER, HOUSEHOLD, VOLUNTEERS
     }
 
     public Recipients mailedTo() {
         return switch (this) {
-            case ORDER_PLACED, ORDER_CHANGED, ORDER_CANCELLED, ORDER_PICKUP_REMINDER, WAITLIST_PLACE_OFFERED -> Recipients.MEMBER;
+            case ORDER_PLACED, ORDER_CHANGED, ORDER_CANCELLED, ORDER_PICKUP_REMINDER, WAITLIST_PLACE_OFFERED,
+                    SHIFT_STAND_IN_FOUND -> Recipients.MEMBER;
+            case SHIFT_STAND_IN_WANTED, SHIFT_UNDERSTAFFED -> Recipients.VOLUNTEERS;
             case MEMBERSHIP_JOINED, MEMBERSHIP_EXPIRING, PAYMENT_RECORDED -> Recipients.HOUSEHOLD;
             default -> Recipients.NOBODY;
         };
@@ -72,6 +81,7 @@ public enum EventType {
         return switch (this) {
             case ORDER_PICKUP_REMINDER -> "pickup_reminder";
             case MEMBERSHIP_EXPIRING -> "membership_reminder";
+            case SHIFT_STAND_IN_WANTED, SHIFT_UNDERSTAFFED -> "volunteer_offers";
             default -> null;
         };
     }

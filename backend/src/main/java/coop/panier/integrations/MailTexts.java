@@ -38,11 +38,17 @@ public class MailTexts {
         if (type.startsWith("order.")) {
             return "order";
         }
+        if (type.startsWith("shift.")) {
+            return "shift";
+        }
         return type.startsWith("waitlist.") ? "offer" : "membership";
     }
 
     String subject(String type, JsonNode payload, String lang) {
         boolean fr = lang.equals("fr");
+        if (template(type).equals("shift")) {
+            return shiftSubject(type, payload, fr);
+        }
         long number = payload.path("number").asLong();
         return switch (type) {
             case "order.placed" -> fr ? "Commande n° " + number + " confirmée" : "Order no. " + number + " confirmed";
@@ -70,6 +76,10 @@ public class MailTexts {
         data.put("accountUrl", spaUrl + "/compte");
         if (template(type).equals("membership")) {
             membership(payload, lang, locale, data);
+            return data;
+        }
+        if (template(type).equals("shift")) {
+            shift(payload, lang, locale, data);
             return data;
         }
         Object[] slot = (Object[]) em.createNativeQuery(
@@ -115,6 +125,41 @@ public class MailTexts {
             data.put("method", method(payload.path("method").asText(), lang));
             data.put("paidOn", day.format(java.time.LocalDate.parse(payload.path("paidOn").asText())));
         }
+    }
+
+    private String shiftSubject(String type, JsonNode payload, boolean fr) {
+        String task = payload.path("task").asText();
+        String day = format("EEEE d MMMM", Instant.parse(payload.path("startsAt").asText()), fr ? Locale.FRENCH : Locale.ENGLISH);
+        return switch (type) {
+            case "shift.stand_in_wanted" -> fr ? "Remplaçant·e cherché·e : " + task + ", " + day
+                    : "Stand-in wanted: " + task + ", " + day;
+            case "shift.stand_in_found" -> fr ? "Vous êtes remplacé·e : " + task + ", " + day
+                    : "Someone takes your seat: " + task + ", " + day;
+            default -> fr ? "Il manque du monde : " + task + ", " + day : "Volunteers needed: " + task + ", " + day;
+        };
+    }
+
+    /**
+     * A shift's mail: where and when, the seats still free as the shift stands when the mail is
+     * written, and for the member replaced the first name of their stand-in.
+     */
+    private void shift(JsonNode payload, String lang, Locale locale, Map<String, Object> data) {
+        Object[] shift = (Object[]) em.createNativeQuery("select task, place, starts_at, ends_at, seats - taken, status"
+                + " from shift where id = ?1", Object[].class)
+                .setParameter(1, UUID.fromString(payload.path("shiftId").asText())).getSingleResult();
+        data.put("task", shift[0]);
+        data.put("place", shift[1]);
+        data.put("day", format("EEEE d MMMM yyyy", (Instant) shift[2], locale));
+        data.put("hours", format("HH:mm", (Instant) shift[2], locale) + "–" + format("HH:mm", (Instant) shift[3], locale));
+        data.put("freeSeats", "OPEN".equals(shift[5]) ? Math.max(((Number) shift[4]).intValue(), 0) : 0);
+        data.put("volunteeringUrl", spaUrl + "/benevolat");
+        String standIn = null;
+        if (payload.has("standInMemberId")) {
+            List<?> names = em.createNativeQuery("select first_name from member where id = ?1 and erased_at is null")
+                    .setParameter(1, UUID.fromString(payload.path("standInMemberId").asText())).getResultList();
+            standIn = names.isEmpty() ? null : (String) names.get(0);
+        }
+        data.put("standIn", standIn);
     }
 
     private static java.time.LocalDate date(Object value) {

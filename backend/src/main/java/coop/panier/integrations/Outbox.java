@@ -65,6 +65,7 @@ public class Outbox {
         Object who = switch (type.mailedTo()) {
             case MEMBER -> payload.get("memberId");
             case HOUSEHOLD -> payload.get("householdId");
+            case VOLUNTEERS -> payload.get("shiftId");
             case NOBODY -> null;
         };
         if (who == null) {
@@ -72,8 +73,12 @@ public class Outbox {
         }
         // The column name comes from EventType, never from input.
         String choice = type.reminderChoice() == null ? "" : " and m." + type.reminderChoice();
-        String recipients = type.mailedTo() == EventType.Recipients.MEMBER ? "m.id = ?2"
-                : "m.household_id = ?2 and m.status <> 'LEFT' and m.erased_at is null";
+        String recipients = switch (type.mailedTo()) {
+            case MEMBER -> "m.id = ?2";
+            case VOLUNTEERS -> "m.status = 'ACTIVE' and m.erased_at is null and not exists (select 1 from shift_signup s"
+                    + " where s.shift_id = ?2 and s.member_id = m.id and s.status = 'SIGNED_UP')";
+            default -> "m.household_id = ?2 and m.status <> 'LEFT' and m.erased_at is null";
+        };
         em.createNativeQuery("insert into mail_delivery (id, event_id, recipient_member_id, next_attempt_at)"
                 + " select gen_random_uuid(), ?1, m.id, ?3 from member m where " + recipients + choice)
                 .setParameter(1, eventId).setParameter(2, who).setParameter(3, clock.instant()).executeUpdate();

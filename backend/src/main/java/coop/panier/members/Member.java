@@ -57,6 +57,10 @@ public class Member extends PanacheEntityBase {
     @Column(name = "membership_reminder", nullable = false)
     public boolean membershipReminder = true;
 
+    /** Wants the co-op's calls for volunteers: seats offered to a stand-in, shifts short of people. */
+    @Column(name = "volunteer_offers", nullable = false)
+    public boolean volunteerOffers = true;
+
     @Column(name = "household_id")
     public UUID householdId;
 

@@ -23,7 +23,8 @@ final class MemberMapper {
                 .joinedOn(member.joinedOn)
                 .householdId(member.householdId)
                 .preferences(new Preferences().language(Language.fromValue(member.language))
-                        .pickupReminder(member.pickupReminder).membershipReminder(member.membershipReminder));
+                        .pickupReminder(member.pickupReminder).membershipReminder(member.membershipReminder)
+                        .volunteerOffers(member.volunteerOffers));
     }
 
     static MemberAdminService.Details details(MemberInput input) {
@@ -44,7 +45,7 @@ final class MemberMapper {
     static ProfileChange toChange(MemberProfileUpdate update) {
         Preferences preferences = update.getPreferences();
         return new ProfileChange(update.getPhone(), preferences.getLanguage().toString(),
-                preferences.getPickupReminder(), preferences.getMembershipReminder(),
+                preferences.getPickupReminder(), preferences.getMembershipReminder(), preferences.getVolunteerOffers(),
                 new ProfileChange.ReadOnly(update.getId(), update.getMemberNumber(), update.getFirstName(),
                         update.getLastName(), update.getEmail(),
                         update.getStatus() == null ? null : MemberStatus.valueOf(update.getStatus().toString()),

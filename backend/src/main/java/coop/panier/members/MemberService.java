@@ -60,6 +60,9 @@ public class MemberService {
         if (change.membershipReminder() != null) {
             member.membershipReminder = change.membershipReminder();
         }
+        if (change.volunteerOffers() != null) {
+            member.volunteerOffers = change.volunteerOffers();
+        }
         members.flush();
         return member;
     }

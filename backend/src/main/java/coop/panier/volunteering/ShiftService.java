@@ -183,9 +183,7 @@ public class ShiftService {
             throw ProblemException.notFound("Vous n'êtes pas inscrit·e à ce créneau.");
         }
         Instant now = clock.instant();
-        Instant limit = shift.startsAt.atZone(clock.getZone()).minusDays(withdrawHours / 24)
-                .minusHours(withdrawHours % 24).toInstant();
-        if (now.isAfter(limit)) {
+        if (now.isAfter(withdrawalLimit(shift))) {
             throw new ProblemException(409, WITHDRAWAL_TOO_LATE, "Trop tard pour se désinscrire",
                     "Ce créneau commence dans moins de " + withdrawHours + " heures : on ne peut plus s'en désinscrire."
                             + " Cherchez plutôt quelqu'un pour vous remplacer, ou prévenez la coopérative.",
@@ -196,7 +194,13 @@ public class ShiftService {
         events.signup(EventType.SHIFT_WITHDRAWN, shift, me);
     }
 
-    private Shift lock(UUID id) {
+    /** Until when its members withdraw freely: the delay counted as the co-op reads it, in days on its calendar. */
+    Instant withdrawalLimit(Shift shift) {
+        return shift.startsAt.atZone(clock.getZone()).minusDays(withdrawHours / 24).minusHours(withdrawHours % 24)
+                .toInstant();
+    }
+
+    Shift lock(UUID id) {
         Shift shift = em.find(Shift.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (shift == null) {
             throw notFound();
@@ -211,7 +215,7 @@ public class ShiftService {
                 .setParameter(1, memberId).setParameter(2, clock.instant()).getResultList();
     }
 
-    private UUID liveSignup(UUID shiftId, UUID memberId) {
+    UUID liveSignup(UUID shiftId, UUID memberId) {
         List<UUID> live = em.createNativeQuery("select id from shift_signup where shift_id = ?1 and member_id = ?2"
                 + " and status = 'SIGNED_UP'", UUID.class).setParameter(1, shiftId).setParameter(2, memberId)
                 .getResultList();

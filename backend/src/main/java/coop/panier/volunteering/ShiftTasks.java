@@ -11,8 +11,9 @@ import jakarta.transaction.Transactional;
 
 /**
  * The co-op's list of volunteer tasks. A shift or a template names one of them, written as the
- * list writes it (whatever case the admin typed), so that a task reads the same everywhere; the
- * foreign keys of V35 refuse any other. Admins extend the list; nothing is removed from it.
+ * list writes it (whatever case, accents or spaces the admin typed: « Preparation du Drive » is
+ * « préparation du drive »), so that a task reads the same everywhere; the foreign keys of V35
+ * refuse any other. Admins extend the list; nothing is removed from it.
  */
 @ApplicationScoped
 @Transactional
@@ -55,7 +56,8 @@ public class ShiftTasks {
     }
 
     private String canonical(String name) {
-        List<String> found = em.createNativeQuery("select name from shift_task where lower(name) = lower(?1)", String.class)
+        List<String> found = em.createNativeQuery("select name from shift_task where plain_name(name) = plain_name(?1)",
+                String.class)
                 .setParameter(1, name).getResultList();
         return found.isEmpty() ? null : found.get(0);
     }

@@ -52,7 +52,7 @@ public class Skills {
     public Skill create(String name, String description) {
         String wanted = name.strip();
         String about = description == null || description.isBlank() ? null : description.strip();
-        boolean taken = !em.createNativeQuery("select 1 from skill where lower(name) = lower(?1)")
+        boolean taken = !em.createNativeQuery("select 1 from skill where plain_name(name) = plain_name(?1)")
                 .setParameter(1, wanted).getResultList().isEmpty();
         if (taken) {
             throw ProblemException.conflict("La compétence « " + wanted + " » existe déjà.");

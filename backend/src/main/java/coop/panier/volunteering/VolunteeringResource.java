@@ -4,11 +4,14 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import coop.panier.api.VolunteeringApi;
+import coop.panier.api.model.DoorShift;
 import coop.panier.api.model.RegularSeatInput;
 import coop.panier.api.model.ShiftCycleInput;
+import coop.panier.api.model.ShiftStandInRequest;
 import coop.panier.api.model.ShiftInput;
 import coop.panier.api.model.ShiftPage;
 import coop.panier.api.model.ShiftSignup;
@@ -31,10 +34,19 @@ public class VolunteeringResource implements VolunteeringApi {
     ShiftService shifts;
 
     @Inject
+    StandIns standIns;
+
+    @Inject
+    DoorAccess door;
+
+    @Inject
     Caller caller;
 
     @Inject
     Clock clock;
+
+    @Inject
+    coop.panier.members.MemberRepository members;
 
     @Inject
     OneOffShifts oneOff;
@@ -52,22 +64,21 @@ public class VolunteeringResource implements VolunteeringApi {
                 in.getStartsAt().toInstant(), in.getEndsAt().toInstant(), in.getSeats()),
                 ShiftPlanning.skilled(in.getSkilledSeats()));
         return Response.created(URI.create("/api/v1/shifts/" + shift.id)).tag(ETags.of(shift.version))
-                .entity(detailed(List.of(toApi(new ShiftService.View(shift, false)))).get(0)).build();
+                .entity(toApi(List.of(new ShiftService.View(shift, false))).get(0)).build();
     }
 
     @Override
     @Authenticated
     public Response listShifts(String task, LocalDate day, Boolean mine, Integer limit, String cursor) {
         Cursor.Slice<ShiftService.View> page = shifts.page(caller, new ShiftService.Filter(task, day, mine), limit, cursor);
-        return Response.ok(new ShiftPage().items(detailed(page.items().stream().map(this::toApi).toList()))
-                .nextCursor(page.nextCursor())).build();
+        return Response.ok(new ShiftPage().items(toApi(page.items())).nextCursor(page.nextCursor())).build();
     }
 
     @Override
     @Authenticated
     public Response getShift(UUID shiftId) {
         ShiftService.View view = shifts.get(caller, shiftId);
-        return Response.ok(detailed(List.of(toApi(view))).get(0)).tag(ETags.of(view.shift().version)).build();
+        return Response.ok(toApi(List.of(view)).get(0)).tag(ETags.of(view.shift().version)).build();
     }
 
     // Tasks, skills, the cycle, templates and regular seats: ShiftPlanning answers them.
@@ -183,8 +194,11 @@ public class VolunteeringResource implements VolunteeringApi {
     @Override
     @RolesAllowed("member")
     public Response signUpForShift(UUID shiftId) {
-        ShiftService.Signup signup = shifts.signUp(caller, shiftId);
-        return Response.created(URI.create("/api/v1/shifts/" + shiftId + "/signups/mine"))
+        return created(shifts.signUp(caller, shiftId));
+    }
+
+    private Response created(ShiftService.Signup signup) {
+        return Response.created(URI.create("/api/v1/shifts/" + signup.shiftId() + "/signups/mine"))
                 .entity(new ShiftSignup().id(signup.id()).shiftId(signup.shiftId()).memberId(signup.memberId())
                         .status(ShiftSignup.StatusEnum.SIGNED_UP).signedUpAt(offset(signup.signedUpAt())))
                 .build();
@@ -197,17 +211,64 @@ public class VolunteeringResource implements VolunteeringApi {
         return Response.noContent().build();
     }
 
-    private coop.panier.api.model.Shift toApi(ShiftService.View view) {
+    @Override
+    @RolesAllowed("member")
+    public Response requestStandIn(UUID shiftId) {
+        StandIns.Request request = standIns.request(caller, shiftId);
+        ShiftStandInRequest body = new ShiftStandInRequest().id(request.id()).shiftId(request.shiftId())
+                .status(ShiftStandInRequest.StatusEnum.fromValue(request.status()))
+                .requestedAt(offset(request.requestedAt()));
+        return request.created()
+                ? Response.created(URI.create("/api/v1/shifts/" + shiftId + "/signups/mine/stand-in-request"))
+                        .entity(body).build()
+                : Response.ok(body).build();
+    }
+
+    @Override
+    @RolesAllowed("member")
+    public Response cancelStandInRequest(UUID shiftId) {
+        standIns.cancel(caller, shiftId);
+        return Response.noContent().build();
+    }
+
+    @Override
+    @RolesAllowed("member")
+    public Response takeStandIn(UUID shiftId, String idempotencyKey) {
+        return created(standIns.take(caller, shiftId, idempotencyKey));
+    }
+
+    @Override
+    @RolesAllowed("member")
+    public Response getDoorAccess() {
+        java.time.Instant now = clock.instant();
+        var access = new coop.panier.api.model.DoorAccess().open(false);
+        door.window(caller).ifPresent(w -> access.open(!now.isBefore(w.from()) && now.isBefore(w.until()))
+                .from(offset(w.from())).until(offset(w.until()))
+                .shift(new DoorShift().shiftId(w.shiftId()).task(w.task()).place(w.place())
+                        .startsAt(offset(w.startsAt())).endsAt(offset(w.endsAt()))));
+        return Response.ok(access).build();
+    }
+
+    /**
+     * With each shift's stand-ins, and what the templates add (seats requiring a skill, template,
+     * week of the cycle), asked once for the whole page.
+     */
+    private List<coop.panier.api.model.Shift> toApi(List<ShiftService.View> views) {
+        Map<UUID, StandIns.Offer> offers = standIns.offers(views.stream().map(v -> v.shift().id).toList(),
+                members.idOf(caller));
+        List<coop.panier.api.model.Shift> shifts = views.stream()
+                .map(v -> toApi(v, offers.getOrDefault(v.shift().id, StandIns.Offer.NONE))).toList();
+        details.fill(shifts, caller);
+        return shifts;
+    }
+
+    private coop.panier.api.model.Shift toApi(ShiftService.View view, StandIns.Offer offer) {
         Shift s = view.shift();
         return new coop.panier.api.model.Shift().id(s.id).task(s.task).place(s.place)
                 .startsAt(offset(s.startsAt)).endsAt(offset(s.endsAt)).seats(s.seats).freeSeats(s.freeSeats())
-                .status(ShiftStatus.fromValue(s.status.name())).signedUp(view.signedUp());
-    }
-
-    /** With what the templates add: seats requiring a skill, template, week of the cycle. */
-    private List<coop.panier.api.model.Shift> detailed(List<coop.panier.api.model.Shift> shifts) {
-        details.fill(shifts, caller);
-        return shifts;
+                .status(ShiftStatus.fromValue(s.status.name())).signedUp(view.signedUp())
+                .standInsWanted(offer.wanted()).standInRequested(offer.mine())
+                .withdrawUntil(offset(shifts.withdrawalLimit(s)));
     }
 
     /** In the co-op's zone, as the other areas answer. */

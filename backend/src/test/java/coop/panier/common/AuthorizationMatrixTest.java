@@ -3,8 +3,12 @@ package coop.panier.common;
 import static coop.panier.testsupport.Tokens.admin;
 import static coop.panier.testsupport.Tokens.integration;
 import static coop.panier.testsupport.Tokens.member;
+import static coop.panier.volunteering.ShiftFixtures.shiftIn;
+import static coop.panier.volunteering.ShiftFixtures.signedUp;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -37,9 +41,12 @@ class AuthorizationMatrixTest extends ApiTest {
 
     record Operation(String method, String path, String id, String roles, String mediaType, Set<String> scopes) {
 
-        /** The path with a made-up id in every parameter: authorization comes before lookup. */
+        /**
+         * The path with a made-up id in every parameter (authorization comes before lookup), and
+         * today where it takes a day: a made-up id there would stop at the path, before a door check.
+         */
         String concretePath() {
-            return path.replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
+            return path.replace("{day}", LocalDate.now().toString()).replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
         }
 
         /** Sends a body of the media type the operation declares, so that only authorization can refuse it. */
@@ -66,7 +73,8 @@ class AuthorizationMatrixTest extends ApiTest {
     Stream<DynamicTest> everyOperationSaysWhoMayCallIt() throws Exception {
         return operations().stream().map(op -> DynamicTest.dynamicTest(op.id(),
                 () -> assertThat(op.roles()).as(op.id() + " has x-panier-roles")
-                        .isIn("public", "signed-in", "member", "admin", "admin-or-own", "admin-or-referent")));
+                        .isIn("public", "signed-in", "member", "admin", "admin-or-own", "admin-or-referent",
+                                "admin-or-door")));
     }
 
     @TestFactory
@@ -104,6 +112,30 @@ class AuthorizationMatrixTest extends ApiTest {
             Response response = op.send(outsideContract().auth().oauth2(token));
             assertThat(response.statusCode()).as(op.id() + " " + response.asString()).isNotIn(401, 403);
         }));
+    }
+
+    /**
+     * `admin-or-door`: a right that comes from a door shift, not from a role. The same member is
+     * refused the day before their « accueil » shift, and let in from an hour before another
+     * one; the shifts are made at those times from now, the clock is left alone.
+     */
+    @Test
+    void aMemberOnADoorShiftIsLetInFromAnHourBeforeItAndRefusedTheDayBefore() {
+        List<Operation> door = operations().stream().filter(op -> "admin-or-door".equals(op.roles())).toList();
+        assertThat(door).extracting(Operation::id).containsExactlyInAnyOrder("getSlotPreparationList",
+                "getDayPreparationList", "recordPickup");
+        String token = member(TestPerson.random("Matrix", "Door"));
+        api(token).get("/api/v1/me").then().statusCode(200);
+        signedUp(token, shiftIn("accueil", 2, Duration.ofHours(25), Duration.ofHours(2)));
+        for (Operation op : door) {
+            assertThat(op.send(outsideContract().auth().oauth2(token)).statusCode()).as(op.id() + ", the day before")
+                    .isEqualTo(403);
+        }
+        signedUp(token, shiftIn("accueil", 2, Duration.ofMinutes(55), Duration.ofHours(2)));
+        for (Operation op : door) {
+            Response response = op.send(outsideContract().auth().oauth2(token));
+            assertThat(response.statusCode()).as(op.id() + ", an hour before " + response.asString()).isNotIn(401, 403);
+        }
     }
 
     /** The scopes the contract grants, for the lead's Keycloak client scopes and for the report. */

@@ -161,7 +161,7 @@ class DashboardTest extends ApiTest {
     void oneQueryPerAreaWhateverTheRowsAndFailedMailsFoundByTheirIndex() throws Exception {
         RecordedStatements.clear();
         dashboard();
-        assertThat(RecordedStatements.containing("count(*) over ()")).hasSize(5);
+        assertThat(RecordedStatements.containing("count(*) over ()")).hasSize(6);
         assertThat(RecordedStatements.containing("from pickup_slot s")).hasSize(1);
         String mails = RecordedStatements.containing("from mail_delivery d").get(0);
         assertThat(QueryPlans.plan(dataSource, mails, List.of(OffsetDateTime.now().minusDays(7), 3)))

@@ -4,9 +4,14 @@ import static coop.panier.drive.DriveFixtures.activeMember;
 import static coop.panier.drive.DriveFixtures.placed;
 import static coop.panier.drive.DriveFixtures.product;
 import static coop.panier.drive.DriveFixtures.slot;
+import static coop.panier.volunteering.ShiftFixtures.shiftIn;
+import static coop.panier.volunteering.ShiftFixtures.signedUp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.StringReader;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
@@ -68,6 +73,35 @@ class CalendarFeedTest extends ApiTest {
         assertThat(newUrl).isNotEqualTo(url);
         api().get(path).then().statusCode(404).contentType("application/problem+json");
         assertThat(read(newUrl.substring(newUrl.indexOf("/api/v1/"))).getComponents("VEVENT")).hasSize(1);
+    }
+
+    @Test
+    void theFeedHoldsTheShiftsTheMemberHoldsASeatInWithTaskAndPlace() throws Exception {
+        String clara = activeMember("Clara");
+        String welcome = shiftIn("accueil", 2, Duration.ofDays(6), Duration.ofHours(3));
+        String cleaning = shiftIn("ménage", 2, Duration.ofDays(5), Duration.ofHours(2));
+        String till = shiftIn("caisse", 1, Duration.ofHours(30), Duration.ofHours(2));
+        signedUp(clara, welcome);
+        signedUp(clara, cleaning);
+        signedUp(clara, till);
+        api(clara).delete("/api/v1/shifts/" + cleaning + "/signups/mine").then().statusCode(204);
+        api(clara).post("/api/v1/shifts/" + till + "/signups/mine/stand-in-request").then().statusCode(201);
+        String dora = activeMember("Dora");
+        api(dora).post("/api/v1/shifts/" + till + "/stand-ins").then().statusCode(201);
+
+        String url = api(clara).get("/api/v1/me/calendar-feed").then().statusCode(200).extract().path("url");
+        List<VEvent> events = read(url.substring(url.indexOf("/api/v1/"))).getComponents("VEVENT");
+        assertThat(events).as("the seat given back and the seat given to a stand-in are gone").hasSize(1);
+        VEvent shift = events.get(0);
+        assertThat(shift.getSummary().getValue()).isEqualTo("Bénévolat : accueil");
+        assertThat(shift.getLocation().getValue()).isEqualTo("Local de la coop");
+        assertThat(shift.getUid().orElseThrow().getValue()).isEqualTo("shift-" + welcome + "@panier");
+        String startsAt = api(clara).get("/api/v1/shifts/" + welcome).path("startsAt");
+        assertThat(Instant.from(shift.getDateTimeStart().getDate())).isEqualTo(OffsetDateTime.parse(startsAt).toInstant());
+
+        String doraUrl = api(dora).get("/api/v1/me/calendar-feed").then().statusCode(200).extract().path("url");
+        List<VEvent> doras = read(doraUrl.substring(doraUrl.indexOf("/api/v1/"))).getComponents("VEVENT");
+        assertThat(doras).extracting(e -> e.getSummary().getValue()).containsExactly("Bénévolat : caisse");
     }
 
     @Test

@@ -55,8 +55,8 @@ class ShiftTest extends ApiTest {
     private static String shift(String task, int seats, int hoursAhead) {
         OffsetDateTime start = OffsetDateTime.now(ZONE).plusHours(hoursAhead).withNano(0);
         Response created = api(admin()).contentType(ContentType.JSON)
-                .body(Map.of("task", task, "place", "Local de la coop", "startsAt", start.toString(),
-                        "endsAt", start.plusHours(3).toString(), "seats", seats))
+                .body(Map.of("task", task, "place", "Local de la coop", "startsAt", ShiftFixtures.iso(start),
+                        "endsAt", ShiftFixtures.iso(start.plusHours(3)), "seats", seats))
                 .post("/api/v1/shifts");
         created.then().statusCode(201).header("ETag", equalTo("\"0\""));
         return created.path("id");

@@ -68,10 +68,14 @@ class SkilledSeatTest extends ApiTest {
 
     /** A one-off shift a week ahead, some of its seats requiring the skill. */
     private static String shift(int seats, String skillId, int skilled) {
-        OffsetDateTime start = OffsetDateTime.now(ZONE).plusDays(7).withNano(0);
+        return shift(seats, skillId, skilled, 24 * 7);
+    }
+
+    private static String shift(int seats, String skillId, int skilled, int hoursAhead) {
+        OffsetDateTime start = OffsetDateTime.now(ZONE).plusHours(hoursAhead).withNano(0);
         return api(admin()).contentType(ContentType.JSON)
-                .body(Map.of("task", "caisse", "place", "Local de la coop", "startsAt", start.toString(),
-                        "endsAt", start.plusHours(2).toString(), "seats", seats,
+                .body(Map.of("task", "caisse", "place", "Local de la coop", "startsAt", ShiftFixtures.iso(start),
+                        "endsAt", ShiftFixtures.iso(start.plusHours(2)), "seats", seats,
                         "skilledSeats", List.of(Map.of("skillId", skillId, "seats", skilled))))
                 .post("/api/v1/shifts").then().statusCode(201).body("skilledSeats[0].seats", equalTo(skilled))
                 .extract().path("id");
@@ -99,9 +103,12 @@ class SkilledSeatTest extends ApiTest {
     void aShiftNamesATaskOfTheListAsTheListWritesIt() {
         OffsetDateTime start = OffsetDateTime.now(ZONE).plusDays(9).withNano(0);
         Map<String, Object> body = new java.util.HashMap<>(Map.of("task", "ACCUEIL", "place", "Local",
-                "startsAt", start.toString(), "endsAt", start.plusHours(2).toString(), "seats", 2));
+                "startsAt", ShiftFixtures.iso(start), "endsAt", ShiftFixtures.iso(start.plusHours(2)), "seats", 2));
         api(admin()).contentType(ContentType.JSON).body(body).post("/api/v1/shifts").then().statusCode(201)
                 .body("task", equalTo("accueil"));
+        body.put("task", " Preparation  du DRIVE");
+        api(admin()).contentType(ContentType.JSON).body(body).post("/api/v1/shifts").then().statusCode(201)
+                .body("task", equalTo("préparation du drive"));
         body.put("task", "jardinage");
         api(admin()).contentType(ContentType.JSON).body(body).post("/api/v1/shifts").then().statusCode(400)
                 .body("errors[0].field", equalTo("task")).body("errors[0].message", containsString("jardinage"));
@@ -211,6 +218,26 @@ class SkilledSeatTest extends ApiTest {
     }
 
     @Test
+    void aSeatRequiringASkillOfferedToAStandInGoesOnlyToAHolderOfIt() {
+        String skill = skill("caisse formée");
+        String id = shift(2, skill, 1, 24);
+        signUp(activeMember("Volante"), id).then().statusCode(201);
+        String leaving = activeMember("Partante");
+        grant(memberId(leaving), skill);
+        signUp(leaving, id).then().statusCode(201);
+        api(leaving).post("/api/v1/shifts/" + id + "/signups/mine/stand-in-request").then().statusCode(201);
+
+        api(activeMember("NonFormee")).post("/api/v1/shifts/" + id + "/stand-ins").then().statusCode(409)
+                .body("type", equalTo(PROBLEMS + "shift-skill-required"));
+        String trained = activeMember("Remplacante");
+        grant(memberId(trained), skill);
+        api(trained).post("/api/v1/shifts/" + id + "/stand-ins").then().statusCode(201);
+        api(trained).get("/api/v1/shifts/" + id).then().body("signedUp", equalTo(true)).body("freeSeats", equalTo(0))
+                .body("skilledSeats[0].freeSeats", equalTo(0));
+        api(leaving).get("/api/v1/shifts/" + id).then().body("signedUp", equalTo(false));
+    }
+
+    @Test
     void theDatabaseRefusesASeatRequiringASkillToAMemberWithoutIt() throws Exception {
         String skill = skill("caisse formée");
         String id = shift(2, skill, 1);
@@ -234,7 +261,7 @@ class SkilledSeatTest extends ApiTest {
         String skill = skill("caisse formée");
         OffsetDateTime start = OffsetDateTime.now(ZONE).plusDays(7).withNano(0);
         Map<String, Object> body = new java.util.HashMap<>(Map.of("task", "caisse", "place", "Local",
-                "startsAt", start.toString(), "endsAt", start.plusHours(2).toString(), "seats", 2,
+                "startsAt", ShiftFixtures.iso(start), "endsAt", ShiftFixtures.iso(start.plusHours(2)), "seats", 2,
                 "skilledSeats", List.of(Map.of("skillId", skill, "seats", 3))));
         api(admin()).contentType(ContentType.JSON).body(body).post("/api/v1/shifts").then().statusCode(400)
                 .body("errors[0].field", equalTo("skilledSeats"));
