@@ -63,6 +63,10 @@ function management(): RouteRecordRaw[] {
     { path: 'courriels', component: () => import('./pages/admin/MailsPage.vue'), meta: adminOnly },
     { path: 'ventes-drive', component: () => import('./pages/admin/DriveStatsPage.vue'), meta: adminOnly },
     { path: 'integrations', component: () => import('./pages/admin/IntegrationsPage.vue'), meta: adminOnly },
+    { path: 'creneaux-types', component: () => import('./pages/admin/ShiftTemplatesPage.vue'), meta: adminOnly },
+    { path: 'creneaux-types/nouveau', component: () => import('./pages/admin/ShiftTemplateEditPage.vue'), meta: adminOnly },
+    { path: 'creneaux-types/:templateId', component: () => import('./pages/admin/ShiftTemplateEditPage.vue'), props: true, meta: adminOnly },
+    { path: 'competences', component: () => import('./pages/admin/SkillsPage.vue'), meta: adminOnly },
   ]
 }
 
