@@ -4,7 +4,7 @@ import { instantOf } from '../../features/drive-admin/model'
 import type { Shift } from '../../features/volunteering/model'
 import { keycloakSession } from '../../test/fakeKeycloak'
 import { api, problem } from '../../test/http'
-import { click } from '../../test/interact'
+import { choose, click } from '../../test/interact'
 import { renderApp } from '../../test/renderApp'
 import { server } from '../../test/server'
 
@@ -18,15 +18,23 @@ const inventory: Shift = {
   freeSeats: 4,
   status: 'OPEN',
   signedUp: false,
+  standInsWanted: 0,
+  standInRequested: false,
+  withdrawUntil: instantOf('2027-01-07', '09:00'),
 }
 
 beforeEach(() => {
   keycloakSession.roles = ['member', 'admin']
-  server.use(http.get(api('/shifts'), () => HttpResponse.json({ items: [], nextCursor: null })))
+  server.use(
+    http.get(api('/shifts'), () => HttpResponse.json({ items: [], nextCursor: null })),
+    http.get(api('/shift-tasks'), () =>
+      HttpResponse.json({ items: ['accueil', 'inventaire'].map((name, i) => ({ id: `c0000000-0000-4000-8000-00000000000${i}`, name })) }),
+    ),
+  )
 })
 
 async function fill(wrapper: Awaited<ReturnType<typeof renderApp>>) {
-  await wrapper.get('#shift-form-task').setValue('inventaire')
+  await choose(wrapper, '.p-select:has(#shift-form-task)', 'inventaire')
   await wrapper.get('#shift-form-place').setValue(' Réserve ')
   await wrapper.get('#shift-form-day').setValue('2027-01-09')
   await wrapper.get('#shift-form-from').setValue('09:00')
