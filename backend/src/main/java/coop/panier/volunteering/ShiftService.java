@@ -50,6 +50,9 @@ public class ShiftService {
     ShiftEvents events;
 
     @Inject
+    SeatKinds seatKinds;
+
+    @Inject
     Clock clock;
 
     @ConfigProperty(name = "panier.volunteering.withdraw-hours", defaultValue = "48")
@@ -158,10 +161,12 @@ public class ShiftService {
         if (shift.taken >= shift.seats) {
             throw ProblemException.conflict("Ce créneau de bénévolat est complet : choisissez-en un autre.");
         }
+        UUID skill = seatKinds.seatFor(shift.id, member.id);
         UUID id = UUID.randomUUID();
-        em.createNativeQuery("insert into shift_signup (id, shift_id, member_id, signed_up_at) values (?1, ?2, ?3, ?4)")
+        em.createNativeQuery("insert into shift_signup (id, shift_id, member_id, signed_up_at, skill_id)"
+                + " values (?1, ?2, ?3, ?4, cast(nullif(?5, '') as uuid))")
                 .setParameter(1, id).setParameter(2, shift.id).setParameter(3, member.id).setParameter(4, now)
-                .executeUpdate();
+                .setParameter(5, skill == null ? "" : skill.toString()).executeUpdate();
         events.signup(EventType.SHIFT_SIGNED_UP, shift, member.id);
         return new Signup(id, shift.id, member.id, now);
     }

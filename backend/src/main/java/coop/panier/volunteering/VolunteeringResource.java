@@ -9,6 +9,8 @@ import java.util.UUID;
 
 import coop.panier.api.VolunteeringApi;
 import coop.panier.api.model.DoorShift;
+import coop.panier.api.model.RegularSeatInput;
+import coop.panier.api.model.ShiftCycleInput;
 import coop.panier.api.model.ShiftStandInRequest;
 import coop.panier.api.model.AttendanceInput;
 import coop.panier.api.model.AttendanceSheetPage;
@@ -30,6 +32,9 @@ import coop.panier.api.model.ShiftInput;
 import coop.panier.api.model.ShiftPage;
 import coop.panier.api.model.ShiftSignup;
 import coop.panier.api.model.ShiftStatus;
+import coop.panier.api.model.ShiftTaskInput;
+import coop.panier.api.model.ShiftTemplateInput;
+import coop.panier.api.model.SkillInput;
 import coop.panier.common.Caller;
 import coop.panier.common.Csv;
 import coop.panier.common.Cursor;
@@ -60,13 +65,23 @@ public class VolunteeringResource implements VolunteeringApi {
     @Inject
     coop.panier.members.MemberRepository members;
 
+    @Inject
+    OneOffShifts oneOff;
+
+    @Inject
+    ShiftDetails details;
+
+    @Inject
+    ShiftPlanning planning;
+
     @Override
     @RolesAllowed("admin")
     public Response createShift(ShiftInput in) {
-        Shift shift = shifts.create(new ShiftService.Definition(in.getTask(), in.getPlace(),
-                in.getStartsAt().toInstant(), in.getEndsAt().toInstant(), in.getSeats()));
+        Shift shift = oneOff.create(new ShiftService.Definition(in.getTask(), in.getPlace(),
+                in.getStartsAt().toInstant(), in.getEndsAt().toInstant(), in.getSeats()),
+                ShiftPlanning.skilled(in.getSkilledSeats()));
         return Response.created(URI.create("/api/v1/shifts/" + shift.id)).tag(ETags.of(shift.version))
-                .entity(toApi(new ShiftService.View(shift, false), StandIns.Offer.NONE)).build();
+                .entity(toApi(List.of(new ShiftService.View(shift, false))).get(0)).build();
     }
 
     @Override
@@ -81,6 +96,116 @@ public class VolunteeringResource implements VolunteeringApi {
     public Response getShift(UUID shiftId) {
         ShiftService.View view = shifts.get(caller, shiftId);
         return Response.ok(toApi(List.of(view)).get(0)).tag(ETags.of(view.shift().version)).build();
+    }
+
+    // Tasks, skills, the cycle, templates and regular seats: ShiftPlanning answers them.
+
+    @Override
+    @Authenticated
+    public Response listShiftTasks() {
+        return planning.listTasks();
+    }
+
+    @Override
+    @RolesAllowed("admin")
+    public Response createShiftTask(ShiftTaskInput in) {
+        return planning.createTask(in);
+    }
+
+    @Override
+    @Authenticated
+    public Response listSkills() {
+        return planning.listSkills();
+    }
+
+    @Override
+    @RolesAllowed("admin")
+    public Response createSkill(SkillInput in) {
+        return planning.createSkill(in);
+    }
+
+    @Override
+    @RolesAllowed("admin")
+    public Response listSkillHolders(UUID skillId, Integer limit, String cursor) {
+        return planning.holders(skillId, limit, cursor);
+    }
+
+    @Override
+    @RolesAllowed("admin")
+    public Response grantSkill(UUID memberId, UUID skillId) {
+        return planning.grant(memberId, skillId);
+    }
+
+    @Override
+    @RolesAllowed("admin")
+    public Response revokeSkill(UUID memberId, UUID skillId) {
+        return planning.revoke(memberId, skillId);
+    }
+
+    @Override
+    @Authenticated
+    public Response getShiftCycle() {
+        return planning.cycle();
+    }
+
+    @Override
+    @RolesAllowed("admin")
+    public Response updateShiftCycle(ShiftCycleInput in, String ifMatch) {
+        return planning.changeCycle(in, ifMatch);
+    }
+
+    @Override
+    @RolesAllowed("admin")
+    public Response listShiftTemplates() {
+        return planning.listTemplates();
+    }
+
+    @Override
+    @RolesAllowed("admin")
+    public Response createShiftTemplate(ShiftTemplateInput in, String idempotencyKey) {
+        return planning.createTemplate(in, idempotencyKey);
+    }
+
+    @Override
+    @RolesAllowed("admin")
+    public Response getShiftTemplate(UUID templateId) {
+        return planning.getTemplate(templateId);
+    }
+
+    @Override
+    @RolesAllowed("admin")
+    public Response updateShiftTemplate(UUID templateId, ShiftTemplateInput in, String ifMatch) {
+        return planning.updateTemplate(templateId, in, ifMatch);
+    }
+
+    @Override
+    @RolesAllowed("admin")
+    public Response endShiftTemplate(UUID templateId) {
+        return planning.endTemplate(templateId);
+    }
+
+    @Override
+    @RolesAllowed("admin")
+    public Response listRegularSeats(UUID templateId) {
+        return planning.regularSeats(templateId);
+    }
+
+    @Override
+    @RolesAllowed("admin")
+    public Response assignRegularSeat(UUID templateId, RegularSeatInput in) {
+        return planning.assign(templateId, in);
+    }
+
+    @Override
+    @RolesAllowed({ "admin", "member" })
+    public Response releaseRegularSeat(UUID templateId, UUID memberId) {
+        return planning.release(templateId, memberId);
+    }
+
+    @Override
+    @RolesAllowed("member")
+    public Response getMyVolunteering() {
+        return planning.mine();
     }
 
     @Override
@@ -141,11 +266,17 @@ public class VolunteeringResource implements VolunteeringApi {
         return Response.ok(access).build();
     }
 
-    /** With each shift's stand-ins, asked once for the whole page. */
+    /**
+     * With each shift's stand-ins, and what the templates add (seats requiring a skill, template,
+     * week of the cycle), asked once for the whole page.
+     */
     private List<coop.panier.api.model.Shift> toApi(List<ShiftService.View> views) {
         Map<UUID, StandIns.Offer> offers = standIns.offers(views.stream().map(v -> v.shift().id).toList(),
                 members.idOf(caller));
-        return views.stream().map(v -> toApi(v, offers.getOrDefault(v.shift().id, StandIns.Offer.NONE))).toList();
+        List<coop.panier.api.model.Shift> shifts = views.stream()
+                .map(v -> toApi(v, offers.getOrDefault(v.shift().id, StandIns.Offer.NONE))).toList();
+        details.fill(shifts, caller);
+        return shifts;
     }
 
     // --- Hours: attendance, accounts, logged hours, gifts, exemptions, pauses, the rule ---------

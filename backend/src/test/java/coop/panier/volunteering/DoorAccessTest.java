@@ -78,7 +78,7 @@ class DoorAccessTest extends ApiTest {
         signedUp(volunteer, shift);
 
         var access = api(volunteer).get("/api/v1/me/door-access").then().statusCode(200).body("open", equalTo(true))
-                .body("shift.shiftId", equalTo(shift)).body("shift.task", equalTo("Accueil")).extract().jsonPath();
+                .body("shift.shiftId", equalTo(shift)).body("shift.task", equalTo("accueil")).extract().jsonPath();
         assertThat(OffsetDateTime.parse(access.getString("until")))
                 .isEqualTo(OffsetDateTime.parse(access.getString("shift.endsAt")).plusHours(1));
         assertThat(OffsetDateTime.parse(access.getString("from")))
