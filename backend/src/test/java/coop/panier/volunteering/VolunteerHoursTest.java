@@ -212,6 +212,9 @@ class VolunteerHoursTest extends ApiTest {
         standings.refreshAll();
         assertThat(standingEvents(dataSource, household)).containsExactly("UP_TO_DATE>ALERT", "ALERT>SUSPENDED");
 
+        // A task of the co-op's own, added once (a second time is a 409, as any repeated task).
+        as(admin()).contentType(ContentType.JSON).body(Map.of("name", "rattrapage")).post("/api/v1/shift-tasks")
+                .then().statusCode(org.hamcrest.Matchers.oneOf(201, 409));
         Instant start = clock.instant().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.MINUTES);
         String shift = shift("rattrapage", start, 360, 2);
         assertThat(account(token).getString("sentence")).contains("le créneau « rattrapage » du ");
