@@ -144,3 +144,29 @@ where s.task = 'accueil' and extract(isodow from s.starts_at at time zone 'Europ
   and not exists (select 1 from shift_signup g where g.member_id = 'a0000000-0000-4000-8000-000000000002')
 order by s.starts_at
 limit 1;
+
+-- Volunteer hours: the demo co-op counts from the first day of last month (unless an admin has
+-- changed the rule), so households owe last month's hours. The Martins (alice) did 4 h of it,
+-- validated: they are 2 h behind, « en alerte », until a shift of 2 h brings them back.
+update volunteer_rules set counting_from = (date_trunc('month', current_date) - interval '1 month')::date
+where version = 0 and counting_from > (date_trunc('month', current_date) - interval '1 month')::date;
+
+-- The demo households were there last month too: a household owes nothing before it exists.
+update household set created_at = date_trunc('month', current_date) - interval '1 month'
+where id in ('b0000000-0000-4000-8000-000000000001', 'b0000000-0000-4000-8000-000000000002',
+             'b0000000-0000-4000-8000-000000000003')
+  and created_at > date_trunc('month', current_date) - interval '1 month';
+
+insert into volunteer_logged_hours (id, household_id, member_id, done_on, minutes, description, status, decided_by,
+                                    decided_at, logged_at)
+select 'c1000000-0000-4000-8000-000000000001', 'b0000000-0000-4000-8000-000000000003',
+       'a0000000-0000-4000-8000-000000000003', (date_trunc('month', current_date) - interval '1 month' + interval '9 days')::date,
+       240, 'Inventaire de la réserve et rangement des livraisons', 'VALIDATED', 'a0000000-0000-4000-8000-000000000001',
+       now(), now()
+where not exists (select 1 from volunteer_logged_hours where id = 'c1000000-0000-4000-8000-000000000001');
+
+insert into volunteer_credit (id, household_id, kind, minutes, counts_on, logged_hours_id, recorded_by, recorded_at)
+select 'c2000000-0000-4000-8000-000000000001', h.household_id, 'LOGGED', h.minutes, h.done_on, h.id, h.decided_by, now()
+from volunteer_logged_hours h
+where h.id = 'c1000000-0000-4000-8000-000000000001'
+  and not exists (select 1 from volunteer_credit where logged_hours_id = h.id);

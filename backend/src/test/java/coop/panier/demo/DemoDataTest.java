@@ -94,6 +94,21 @@ class DemoDataTest extends ApiTest {
     }
 
     @Test
+    void theMartinsOweTwoHoursOfLastMonthAndAreToldWhatBringsThemBack() {
+        String token = Tokens.member(ALICE);
+        io.restassured.response.Response account = api(token).get("/api/v1/me/volunteer-hours");
+        account.then().statusCode(200).body("householdName", equalTo("Foyer Martin")).body("adults", equalTo(2));
+        // Last month: 2 adults × 3 h owed, 4 h done; whether the grace has run out depends on today's date.
+        assertThat(account.<String>path("standing")).as(account.asString()).isIn("ALERT", "SUSPENDED");
+        assertThat(account.<String>path("sentence")).contains("2 h");
+        java.util.List<Integer> credited = account.path("months.creditedMinutes");
+        assertThat(credited).contains(240);
+        demoData.load(null);
+        assertThat(api(token).get("/api/v1/me/volunteer-hours").<java.util.List<Integer>>path("months.creditedMinutes"))
+                .isEqualTo(credited);
+    }
+
+    @Test
     void loadingAgainChangesNothingAndNewMembersAreNumberedAfter() {
         long before = members.count();
         long scalesBefore = scales.count();
