@@ -21,23 +21,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
-import javax.sql.DataSource;
-
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import coop.panier.memberships.MembershipScaleRepository;
-import coop.panier.memberships.TestScales;
-import coop.panier.testsupport.ApiTest;
 import coop.panier.testsupport.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -45,21 +34,10 @@ import jakarta.inject.Inject;
 
 /** After a shift, its coordinator or an admin marks who came; attendance credits the household once. */
 @QuarkusTest
-class AttendanceTest extends ApiTest {
-
-    @Inject
-    MembershipScaleRepository scales;
-
-    @Inject
-    DataSource dataSource;
+class AttendanceTest extends VolunteeringApiTest {
 
     @Inject
     Clock clock;
-
-    @BeforeEach
-    void aScale() {
-        TestScales.ensureOneInForceToday(scales);
-    }
 
     private Instant inHours(int hours) {
         return clock.instant().plus(Duration.ofHours(hours)).truncatedTo(ChronoUnit.MINUTES);
@@ -129,24 +107,7 @@ class AttendanceTest extends ApiTest {
         as(admin()).contentType(ContentType.JSON).body(Map.of("memberId", me(coordinator).getString("id")))
                 .put("/api/v1/shifts/" + shift + "/coordinator").then().statusCode(200);
         List<String> markers = List.of(admin(), coordinator, admin(), coordinator);
-        ExecutorService pool = Executors.newFixedThreadPool(markers.size());
-        List<Integer> statuses = new ArrayList<>();
-        try {
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<Integer>> futures = new ArrayList<>();
-            for (String marker : markers) {
-                futures.add(pool.submit(() -> {
-                    go.await();
-                    return mark(marker, shift, signup, "ATTENDED").statusCode();
-                }));
-            }
-            go.countDown();
-            for (Future<Integer> f : futures) {
-                statuses.add(f.get());
-            }
-        } finally {
-            pool.shutdown();
-        }
+        List<Integer> statuses = ShiftFixtures.race(markers, marker -> mark(marker, shift, signup, "ATTENDED").statusCode());
         assertThat(statuses).containsOnly(200);
         assertThat(ledger(dataSource, household)).containsExactly("SHIFT 90");
         assertThat(query(dataSource, "select count(*) from domain_event where type = 'hours.credited'"

@@ -19,15 +19,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import coop.panier.memberships.MembershipScaleRepository;
-import coop.panier.memberships.TestScales;
-import coop.panier.testsupport.ApiTest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import jakarta.inject.Inject;
 
 /**
  * Volunteers at the door without admin rights: a live sign-up on a « préparation du drive » or
@@ -35,20 +30,9 @@ import jakarta.inject.Inject;
  * shift to one hour after it, and nothing more.
  */
 @QuarkusTest
-class DoorAccessTest extends ApiTest {
+class DoorAccessTest extends VolunteeringApiTest {
 
     private static final ZoneId ZONE = ZoneId.of("Europe/Paris");
-
-    @Inject
-    MembershipScaleRepository scales;
-
-    @Inject
-    javax.sql.DataSource dataSource;
-
-    @BeforeEach
-    void aScale() {
-        TestScales.ensureOneInForceToday(scales);
-    }
 
     private static String soon(String task) {
         return shiftIn(task, 3, Duration.ofMinutes(50), Duration.ofHours(2));

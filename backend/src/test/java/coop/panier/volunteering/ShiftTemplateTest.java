@@ -26,12 +26,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import coop.panier.memberships.MembershipScaleRepository;
-import coop.panier.memberships.TestScales;
-import coop.panier.testsupport.ApiTest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -43,23 +39,12 @@ import jakarta.inject.Inject;
  * runs; their regular seat holders are signed up in each; a change moves the shifts nobody chose.
  */
 @QuarkusTest
-class ShiftTemplateTest extends ApiTest {
+class ShiftTemplateTest extends VolunteeringApiTest {
 
     private static final ZoneId ZONE = ZoneId.of("Europe/Paris");
 
     @Inject
-    MembershipScaleRepository scales;
-
-    @Inject
     ShiftGenerator generator;
-
-    @Inject
-    javax.sql.DataSource dataSource;
-
-    @BeforeEach
-    void aScale() {
-        TestScales.ensureOneInForceToday(scales);
-    }
 
     private static Map<String, Object> template(String weekday, String from, String to, int seats) {
         Map<String, Object> body = new HashMap<>(Map.of("task", "caisse", "place", "Local de la coop", "weekday", weekday,
@@ -200,7 +185,7 @@ class ShiftTemplateTest extends ApiTest {
     void aRegularSeatHolderIsSignedUpInEachShiftAndMayWithdrawFromOne() throws Exception {
         String id = created(template("FRIDAY", "17:00", "19:00", 2));
         String token = activeMember("Reguliere");
-        String member = SkilledSeatTest.memberId(token);
+        String member = ShiftFixtures.memberId(token);
         api(token).get("/api/v1/me/volunteering").then().body("kind", equalTo("VOLANT"));
 
         api(admin()).contentType(ContentType.JSON).body(Map.of("memberId", member))
@@ -242,8 +227,8 @@ class ShiftTemplateTest extends ApiTest {
     @Test
     void aTemplateHasNoMoreRegularSeatsThanSeatsAndPostgresAgrees() throws Exception {
         String id = created(template("SATURDAY", "10:00", "12:00", 1));
-        String first = SkilledSeatTest.memberId(activeMember("Fixe1"));
-        String second = SkilledSeatTest.memberId(activeMember("Fixe2"));
+        String first = ShiftFixtures.memberId(activeMember("Fixe1"));
+        String second = ShiftFixtures.memberId(activeMember("Fixe2"));
         api(admin()).contentType(ContentType.JSON).body(Map.of("memberId", first))
                 .post("/api/v1/shift-templates/" + id + "/regular-seats").then().statusCode(201);
         api(admin()).contentType(ContentType.JSON).body(Map.of("memberId", second))
@@ -262,7 +247,7 @@ class ShiftTemplateTest extends ApiTest {
     void aChangedTemplateMovesTheShiftsNobodyChoseAndKeepsTheOthers() throws Exception {
         String id = created(template("TUESDAY", "17:00", "19:00", 3));
         String regular = activeMember("Titulaire");
-        api(admin()).contentType(ContentType.JSON).body(Map.of("memberId", SkilledSeatTest.memberId(regular)))
+        api(admin()).contentType(ContentType.JSON).body(Map.of("memberId", ShiftFixtures.memberId(regular)))
                 .post("/api/v1/shift-templates/" + id + "/regular-seats").then().statusCode(201);
         List<String[]> before = shifts(id);
         String chosen = before.get(2)[0];
@@ -347,10 +332,10 @@ class ShiftTemplateTest extends ApiTest {
         Map<String, Object> body = template("SUNDAY", "10:00", "12:00", 2);
         body.put("skilledSeats", List.of(Map.of("skillId", skill, "seats", 1)));
         String id = created(body);
-        String untrained = SkilledSeatTest.memberId(activeMember("SansFormation"));
-        String other = SkilledSeatTest.memberId(activeMember("SansFormation2"));
+        String untrained = ShiftFixtures.memberId(activeMember("SansFormation"));
+        String other = ShiftFixtures.memberId(activeMember("SansFormation2"));
         String trainedToken = activeMember("AvecFormation");
-        String trained = SkilledSeatTest.memberId(trainedToken);
+        String trained = ShiftFixtures.memberId(trainedToken);
         SkilledSeatTest.grant(trained, skill);
         api(admin()).contentType(ContentType.JSON).body(Map.of("memberId", untrained))
                 .post("/api/v1/shift-templates/" + id + "/regular-seats").then().statusCode(201);

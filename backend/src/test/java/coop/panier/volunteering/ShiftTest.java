@@ -2,6 +2,9 @@ package coop.panier.volunteering;
 
 import static coop.panier.drive.DriveFixtures.activeMember;
 import static coop.panier.testsupport.Tokens.admin;
+import static coop.panier.volunteering.ShiftFixtures.liveAndTaken;
+import static coop.panier.volunteering.ShiftFixtures.race;
+import static coop.panier.volunteering.ShiftFixtures.shiftEvents;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
@@ -9,7 +12,6 @@ import static org.hamcrest.Matchers.equalTo;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -17,39 +19,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import coop.panier.memberships.MembershipScaleRepository;
-import coop.panier.memberships.TestScales;
-import coop.panier.testsupport.ApiTest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import jakarta.inject.Inject;
 
 @QuarkusTest
-class ShiftTest extends ApiTest {
+class ShiftTest extends VolunteeringApiTest {
 
     private static final String PROBLEMS = "https://panier.coop/problems/";
     private static final ZoneId ZONE = ZoneId.of("Europe/Paris");
-
-    @Inject
-    MembershipScaleRepository scales;
-
-    @Inject
-    javax.sql.DataSource dataSource;
-
-    @BeforeEach
-    void aScale() {
-        TestScales.ensureOneInForceToday(scales);
-    }
 
     /** A shift of three hours starting in so many hours, published by an admin. */
     private static String shift(String task, int seats, int hoursAhead) {
@@ -142,18 +123,7 @@ class ShiftTest extends ApiTest {
 
     /** The events told about the shift, in their order, each with the task its payload names. */
     private List<String> events(String shiftId) throws SQLException {
-        List<String> told = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "select type || ' ' || (payload ->> 'task') from domain_event where subject_type = 'shift'"
-                        + " and subject_id = ? order by seq")) {
-            s.setObject(1, UUID.fromString(shiftId));
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    told.add(r.getString(1));
-                }
-            }
-        }
-        return told;
+        return shiftEvents(dataSource, "type || ' ' || (payload ->> 'task')", shiftId);
     }
 
     @Test
@@ -188,38 +158,10 @@ class ShiftTest extends ApiTest {
         for (int i = 0; i < 10; i++) {
             tokens.add(activeMember("Course" + i));
         }
-        ExecutorService pool = Executors.newFixedThreadPool(10);
-        List<Integer> statuses = new ArrayList<>();
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Integer>> futures = new ArrayList<>();
-            for (String token : tokens) {
-                Callable<Integer> call = () -> {
-                    start.await();
-                    return signUp(token, id).statusCode();
-                };
-                futures.add(pool.submit(call));
-            }
-            start.countDown();
-            for (Future<Integer> f : futures) {
-                statuses.add(f.get());
-            }
-        } finally {
-            pool.shutdown();
-        }
+        List<Integer> statuses = race(tokens, token -> signUp(token, id).statusCode());
         assertThat(statuses).filteredOn(s -> s == 201).hasSize(3);
         assertThat(statuses).filteredOn(s -> s == 409).hasSize(7);
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "select count(*), (select taken from shift where id = ?) from shift_signup where shift_id = ?"
-                        + " and status = 'SIGNED_UP'")) {
-            s.setObject(1, UUID.fromString(id));
-            s.setObject(2, UUID.fromString(id));
-            try (ResultSet r = s.executeQuery()) {
-                r.next();
-                assertThat(r.getInt(1)).isEqualTo(3);
-                assertThat(r.getInt(2)).isEqualTo(3);
-            }
-        }
+        assertThat(liveAndTaken(dataSource, id)).containsExactly(3, 3);
         assertThat(freeSeats(admin(), id)).isZero();
     }
 

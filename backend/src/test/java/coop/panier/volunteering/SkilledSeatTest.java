@@ -2,6 +2,8 @@ package coop.panier.volunteering;
 
 import static coop.panier.drive.DriveFixtures.activeMember;
 import static coop.panier.testsupport.Tokens.admin;
+import static coop.panier.volunteering.ShiftFixtures.memberId;
+import static coop.panier.volunteering.ShiftFixtures.race;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
@@ -17,48 +19,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import coop.panier.memberships.MembershipScaleRepository;
-import coop.panier.memberships.TestScales;
-import coop.panier.testsupport.ApiTest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import jakarta.inject.Inject;
 
 /** The co-op's tasks and skills, and the seats that require a skill: refused to members without it, by PostgreSQL too. */
 @QuarkusTest
-class SkilledSeatTest extends ApiTest {
+class SkilledSeatTest extends VolunteeringApiTest {
 
     private static final String PROBLEMS = "https://panier.coop/problems/";
     private static final ZoneId ZONE = ZoneId.of("Europe/Paris");
 
-    @Inject
-    MembershipScaleRepository scales;
-
-    @Inject
-    javax.sql.DataSource dataSource;
-
-    @BeforeEach
-    void aScale() {
-        TestScales.ensureOneInForceToday(scales);
-    }
-
     static String skill(String name) {
         return api(admin()).contentType(ContentType.JSON).body(Map.of("name", name + " " + UUID.randomUUID()))
                 .post("/api/v1/skills").then().statusCode(201).extract().path("id");
-    }
-
-    static String memberId(String token) {
-        return api(token).get("/api/v1/me").path("id");
     }
 
     static void grant(String memberId, String skillId) {
@@ -186,35 +163,12 @@ class SkilledSeatTest extends ApiTest {
         }
         List<String> all = new ArrayList<>(untrained);
         all.addAll(trained);
-        List<Integer> statuses = race(all, id);
+        List<Integer> statuses = race(all, token -> signUp(token, id).statusCode());
         assertThat(statuses.subList(0, 6)).filteredOn(s -> s == 201).hasSize(1);
         assertThat(statuses.subList(6, 9)).containsOnly(201);
         assertThat(statuses).filteredOn(s -> s == 409).hasSize(5);
         api(admin()).get("/api/v1/shifts/" + id).then().body("freeSeats", equalTo(0))
                 .body("skilledSeats[0].freeSeats", equalTo(0));
-    }
-
-    private static List<Integer> race(List<String> tokens, String shiftId) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(tokens.size());
-        List<Integer> statuses = new ArrayList<>();
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Integer>> futures = new ArrayList<>();
-            for (String token : tokens) {
-                Callable<Integer> call = () -> {
-                    start.await();
-                    return signUp(token, shiftId).statusCode();
-                };
-                futures.add(pool.submit(call));
-            }
-            start.countDown();
-            for (Future<Integer> f : futures) {
-                statuses.add(f.get());
-            }
-        } finally {
-            pool.shutdown();
-        }
-        return statuses;
     }
 
     @Test

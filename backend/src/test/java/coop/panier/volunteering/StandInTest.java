@@ -2,6 +2,8 @@ package coop.panier.volunteering;
 
 import static coop.panier.drive.DriveFixtures.activeMember;
 import static coop.panier.testsupport.Tokens.admin;
+import static coop.panier.volunteering.ShiftFixtures.memberId;
+import static coop.panier.volunteering.ShiftFixtures.race;
 import static coop.panier.volunteering.ShiftFixtures.shiftIn;
 import static coop.panier.volunteering.ShiftFixtures.signedUp;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,19 +20,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import coop.panier.integrations.MailDeliveries;
-import coop.panier.memberships.MembershipScaleRepository;
-import coop.panier.memberships.TestScales;
-import coop.panier.testsupport.ApiTest;
 import coop.panier.testsupport.Mailbox;
 import coop.panier.testsupport.Tokens.TestPerson;
 import io.quarkus.test.junit.QuarkusTest;
@@ -43,24 +36,13 @@ import jakarta.inject.Inject;
  * who takes it signs up in the original member's place, and the original member is released.
  */
 @QuarkusTest
-class StandInTest extends ApiTest {
+class StandInTest extends VolunteeringApiTest {
 
     private static final String PROBLEMS = "https://panier.coop/problems/";
     private static final Duration THREE_HOURS = Duration.ofHours(3);
 
     @Inject
-    MembershipScaleRepository scales;
-
-    @Inject
-    javax.sql.DataSource dataSource;
-
-    @Inject
     MailDeliveries mails;
-
-    @BeforeEach
-    void aScale() {
-        TestScales.ensureOneInForceToday(scales);
-    }
 
     private static String tomorrow(String task, int seats) {
         return shiftIn(task, seats, Duration.ofHours(24), THREE_HOURS);
@@ -76,10 +58,6 @@ class StandInTest extends ApiTest {
 
     private static io.restassured.path.json.JsonPath shift(String token, String shiftId) {
         return api(token).get("/api/v1/shifts/" + shiftId).then().statusCode(200).extract().jsonPath();
-    }
-
-    private static String memberId(String token) {
-        return api(token).get("/api/v1/me").path("id");
     }
 
     @Test
@@ -145,25 +123,7 @@ class StandInTest extends ApiTest {
         for (int i = 0; i < 6; i++) {
             racers.add(activeMember("Course" + i));
         }
-        ExecutorService pool = Executors.newFixedThreadPool(racers.size());
-        List<Integer> statuses = new ArrayList<>();
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Integer>> futures = new ArrayList<>();
-            for (String token : racers) {
-                Callable<Integer> call = () -> {
-                    start.await();
-                    return take(token, id).statusCode();
-                };
-                futures.add(pool.submit(call));
-            }
-            start.countDown();
-            for (Future<Integer> f : futures) {
-                statuses.add(f.get());
-            }
-        } finally {
-            pool.shutdown();
-        }
+        List<Integer> statuses = race(racers, token -> take(token, id).statusCode());
         assertThat(statuses).filteredOn(s -> s == 201).hasSize(1);
         assertThat(statuses).filteredOn(s -> s == 409).hasSize(racers.size() - 1);
         assertThat(liveAndTaken(id)).containsExactly(1, 1);
@@ -294,50 +254,17 @@ class StandInTest extends ApiTest {
         }
     }
 
-    /** The live sign-ups of the shift, and its `taken` as the trigger counted it. */
     private List<Integer> liveAndTaken(String shiftId) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "select count(*), (select taken from shift where id = ?) from shift_signup where shift_id = ?"
-                        + " and status = 'SIGNED_UP'")) {
-            s.setObject(1, UUID.fromString(shiftId));
-            s.setObject(2, UUID.fromString(shiftId));
-            try (ResultSet r = s.executeQuery()) {
-                r.next();
-                return List.of(r.getInt(1), r.getInt(2));
-            }
-        }
+        return ShiftFixtures.liveAndTaken(dataSource, shiftId);
     }
 
     /** The shift's events in order, each with the members its payload names. */
     private List<String> events(String shiftId) throws SQLException {
-        List<String> told = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "select concat_ws(' ', type, payload ->> 'memberId', payload ->> 'standInMemberId') from domain_event"
-                        + " where subject_type = 'shift' and subject_id = ? order by seq")) {
-            s.setObject(1, UUID.fromString(shiftId));
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    told.add(r.getString(1));
-                }
-            }
-        }
-        return told;
+        return ShiftFixtures.shiftEvents(dataSource,
+                "concat_ws(' ', type, payload ->> 'memberId', payload ->> 'standInMemberId')", shiftId);
     }
 
-    /** Whom the shift's event of that type is mailed to. */
     private List<UUID> mailedFor(String shiftId, String type) throws SQLException {
-        List<UUID> recipients = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "select d.recipient_member_id from mail_delivery d join domain_event e on e.id = d.event_id"
-                        + " where e.subject_id = ? and e.type = ?")) {
-            s.setObject(1, UUID.fromString(shiftId));
-            s.setString(2, type);
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    recipients.add(r.getObject(1, UUID.class));
-                }
-            }
-        }
-        return recipients;
+        return ShiftFixtures.mailedFor(dataSource, shiftId, type);
     }
 }

@@ -9,43 +9,26 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import coop.panier.memberships.MembershipScaleRepository;
-import coop.panier.memberships.TestScales;
-import coop.panier.testsupport.ApiTest;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 
 /** Shifts short of people three days ahead: told once to the members who could come, and shown to the admins. */
 @QuarkusTest
-class UnderstaffedShiftsTest extends ApiTest {
-
-    @Inject
-    MembershipScaleRepository scales;
-
-    @Inject
-    javax.sql.DataSource dataSource;
+class UnderstaffedShiftsTest extends VolunteeringApiTest {
 
     @Inject
     UnderstaffedShifts understaffed;
-
-    @BeforeEach
-    void aScale() {
-        TestScales.ensureOneInForceToday(scales);
-    }
 
     @Test
     void aShiftWithFreeSeatsThreeDaysAheadIsToldOnceToTheMembersNotOnIt() throws Exception {
@@ -97,36 +80,14 @@ class UnderstaffedShiftsTest extends ApiTest {
     }
 
     private static UUID memberId(String token) {
-        return UUID.fromString(api(token).get("/api/v1/me").path("id"));
+        return UUID.fromString(ShiftFixtures.memberId(token));
     }
 
     private List<String> events(String shiftId) throws SQLException {
-        List<String> told = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "select concat_ws(' ', type, payload ->> 'freeSeats') from domain_event where subject_type = 'shift'"
-                        + " and subject_id = ? order by seq")) {
-            s.setObject(1, UUID.fromString(shiftId));
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    told.add(r.getString(1));
-                }
-            }
-        }
-        return told;
+        return ShiftFixtures.shiftEvents(dataSource, "concat_ws(' ', type, payload ->> 'freeSeats')", shiftId);
     }
 
     private List<UUID> recipients(String shiftId) throws SQLException {
-        List<UUID> recipients = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "select d.recipient_member_id from mail_delivery d join domain_event e on e.id = d.event_id"
-                        + " where e.subject_id = ? and e.type = 'shift.understaffed'")) {
-            s.setObject(1, UUID.fromString(shiftId));
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    recipients.add(r.getObject(1, UUID.class));
-                }
-            }
-        }
-        return recipients;
+        return ShiftFixtures.mailedFor(dataSource, shiftId, "shift.understaffed");
     }
 }

@@ -29,16 +29,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import javax.sql.DataSource;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import coop.panier.drive.DriveFixtures;
-import coop.panier.memberships.MembershipScaleRepository;
-import coop.panier.memberships.TestScales;
-import coop.panier.testsupport.ApiTest;
 import coop.panier.testsupport.TestClock;
 import coop.panier.testsupport.Tokens;
 import coop.panier.testsupport.Tokens.TestPerson;
@@ -54,13 +49,7 @@ import jakarta.inject.Inject;
  * ordering gate.
  */
 @QuarkusTest
-class VolunteerHoursTest extends ApiTest {
-
-    @Inject
-    MembershipScaleRepository scales;
-
-    @Inject
-    DataSource dataSource;
+class VolunteerHoursTest extends VolunteeringApiTest {
 
     @Inject
     Clock clock;
@@ -72,7 +61,6 @@ class VolunteerHoursTest extends ApiTest {
 
     @BeforeEach
     void aScaleAndTheRule() throws Exception {
-        TestScales.ensureOneInForceToday(scales);
         countingFrom = HoursFixtures.countingFrom(dataSource);
     }
 
