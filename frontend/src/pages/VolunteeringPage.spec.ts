@@ -1,28 +1,14 @@
 import { flushPromises, type VueWrapper } from '@vue/test-utils'
 import { http, HttpResponse } from 'msw'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Shift } from '../features/volunteering/model'
 import { at, now } from '../test/drive'
 import { api, problem } from '../test/http'
 import { choose, click } from '../test/interact'
 import { renderApp } from '../test/renderApp'
 import { server } from '../test/server'
+import { freezeClock, shift } from '../test/volunteering'
 
-const shift = (overrides: Partial<Shift> = {}): Shift => ({
-  id: 'f0000000-0000-4000-8000-000000000001',
-  task: 'accueil',
-  place: 'Local de la coop, 12 rue des Halles',
-  startsAt: at(5, 9),
-  endsAt: at(5, 12),
-  seats: 3,
-  freeSeats: 2,
-  status: 'OPEN',
-  signedUp: false,
-  standInsWanted: 0,
-  standInRequested: false,
-  withdrawUntil: at(3, 9),
-  ...overrides,
-})
 const welcome = shift()
 const till = shift({ id: 'f0000000-0000-4000-8000-000000000002', task: 'caisse', startsAt: at(6, 17), endsAt: at(6, 19), freeSeats: 0 })
 const cleaning = shift({ id: 'f0000000-0000-4000-8000-000000000003', task: 'ménage', signedUp: true, freeSeats: 1 })
@@ -58,13 +44,7 @@ function serve(initial: Shift[]) {
 const section = (wrapper: VueWrapper, id: string) => wrapper.get(`[data-testid="${id}"]`)
 const titles = (wrapper: VueWrapper, id: string) => section(wrapper, id).findAll('h3').map((h) => h.text())
 
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date'] })
-  vi.setSystemTime(now)
-})
-afterEach(() => {
-  vi.useRealTimers()
-})
+freezeClock()
 
 describe('Bénévolat', () => {
   it("shows the member's shifts apart from those to take, with day, hours, place and free seats", async () => {

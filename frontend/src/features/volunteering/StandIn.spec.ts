@@ -1,29 +1,26 @@
 import type { VueWrapper } from '@vue/test-utils'
 import { http, HttpResponse } from 'msw'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { at, now } from '../../test/drive'
 import { api, problem } from '../../test/http'
 import { click } from '../../test/interact'
 import { renderApp } from '../../test/renderApp'
 import { server } from '../../test/server'
+import { freezeClock, shift as aShift } from '../../test/volunteering'
 import type { Shift } from './model'
 
 // Now is Tuesday 1 December, 10:00: the delay of a shift on Wednesday 2 at 9:00 is past.
-const shift = (overrides: Partial<Shift> = {}): Shift => ({
-  id: 'f0000000-0000-4000-8000-000000000001',
-  task: 'accueil',
-  place: 'Local de la coop',
-  startsAt: at(2, 9),
-  endsAt: at(2, 12),
-  seats: 2,
-  freeSeats: 0,
-  status: 'OPEN',
-  signedUp: true,
-  standInsWanted: 0,
-  standInRequested: false,
-  withdrawUntil: new Date(2026, 10, 30, 9).toISOString(),
-  ...overrides,
-})
+const shift = (overrides: Partial<Shift> = {}): Shift =>
+  aShift({
+    place: 'Local de la coop',
+    startsAt: at(2, 9),
+    endsAt: at(2, 12),
+    seats: 2,
+    freeSeats: 0,
+    signedUp: true,
+    withdrawUntil: new Date(2026, 10, 30, 9).toISOString(),
+    ...overrides,
+  })
 const tomorrow = shift({ withdrawUntil: new Date(2026, 10, 30, 9).toISOString() })
 const nextWeek = shift({
   id: 'f0000000-0000-4000-8000-000000000002',
@@ -84,13 +81,7 @@ const card = (wrapper: VueWrapper, s: Shift) => wrapper.get(`[data-testid="shift
 const buttons = (wrapper: VueWrapper) => wrapper.findAll('button').map((b) => b.text())
 const titles = (wrapper: VueWrapper, id: string) => wrapper.get(`[data-testid="${id}"]`).findAll('h3').map((h) => h.text())
 
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date'] })
-  vi.setSystemTime(now)
-})
-afterEach(() => {
-  vi.useRealTimers()
-})
+freezeClock()
 
 describe('« Je cherche un remplaçant »', () => {
   it('offers a seat past the delay instead of withdrawing, and keeps it if the member comes after all', async () => {

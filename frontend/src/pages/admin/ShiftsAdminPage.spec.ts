@@ -1,14 +1,14 @@
 import { http, HttpResponse } from 'msw'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { instantOf } from '../../features/drive-admin/model'
-import type { Shift } from '../../features/volunteering/model'
 import { keycloakSession } from '../../test/fakeKeycloak'
 import { api, problem } from '../../test/http'
 import { choose, click } from '../../test/interact'
 import { renderApp } from '../../test/renderApp'
 import { server } from '../../test/server'
+import { shift } from '../../test/volunteering'
 
-const inventory: Shift = {
+const inventory = shift({
   id: 'f0000000-0000-4000-8000-000000000009',
   task: 'inventaire',
   place: 'Réserve',
@@ -16,12 +16,8 @@ const inventory: Shift = {
   endsAt: instantOf('2027-01-09', '12:30'),
   seats: 4,
   freeSeats: 4,
-  status: 'OPEN',
-  signedUp: false,
-  standInsWanted: 0,
-  standInRequested: false,
   withdrawUntil: instantOf('2027-01-07', '09:00'),
-}
+})
 
 beforeEach(() => {
   keycloakSession.roles = ['member', 'admin']

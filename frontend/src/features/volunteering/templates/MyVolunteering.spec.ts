@@ -1,27 +1,15 @@
 import { http, HttpResponse } from 'msw'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Shift } from '../model'
 import type { MyVolunteering } from './model'
-import { at, now } from '../../../test/drive'
+import { at } from '../../../test/drive'
 import { api } from '../../../test/http'
 import { renderApp } from '../../../test/renderApp'
 import { server } from '../../../test/server'
+import { freezeClock, shift as aShift } from '../../../test/volunteering'
 
-const shift = (overrides: Partial<Shift> = {}): Shift => ({
-  id: 'f0000000-0000-4000-8000-000000000011',
-  task: 'caisse',
-  place: 'Local de la coop, 12 rue des Halles',
-  startsAt: at(5, 17),
-  endsAt: at(5, 19),
-  seats: 3,
-  freeSeats: 2,
-  status: 'OPEN',
-  signedUp: false,
-  standInsWanted: 0,
-  standInRequested: false,
-  withdrawUntil: at(3, 17),
-  ...overrides,
-})
+const shift = (overrides: Partial<Shift> = {}): Shift =>
+  aShift({ id: 'f0000000-0000-4000-8000-000000000011', task: 'caisse', startsAt: at(5, 17), endsAt: at(5, 19), withdrawUntil: at(3, 17), ...overrides })
 
 function serve(shifts: Shift[], volunteering: MyVolunteering) {
   server.use(
@@ -35,13 +23,7 @@ function serve(shifts: Shift[], volunteering: MyVolunteering) {
   )
 }
 
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date'] })
-  vi.setSystemTime(now)
-})
-afterEach(() => {
-  vi.useRealTimers()
-})
+freezeClock()
 
 describe('Bénévolat, with templates and skills', () => {
   it('says where the member holds a regular seat, and their skills', async () => {
