@@ -161,12 +161,7 @@ public class ShiftService {
         if (shift.taken >= shift.seats) {
             throw ProblemException.conflict("Ce créneau de bénévolat est complet : choisissez-en un autre.");
         }
-        UUID skill = seatKinds.seatFor(shift.id, member.id);
-        UUID id = UUID.randomUUID();
-        em.createNativeQuery("insert into shift_signup (id, shift_id, member_id, signed_up_at, skill_id)"
-                + " values (?1, ?2, ?3, ?4, cast(nullif(?5, '') as uuid))")
-                .setParameter(1, id).setParameter(2, shift.id).setParameter(3, member.id).setParameter(4, now)
-                .setParameter(5, skill == null ? "" : skill.toString()).executeUpdate();
+        UUID id = insertSignup(shift, member.id, now);
         events.signup(EventType.SHIFT_SIGNED_UP, shift, member.id);
         return new Signup(id, shift.id, member.id, now);
     }
@@ -213,6 +208,20 @@ public class ShiftService {
         return em.createNativeQuery("select g.shift_id from shift_signup g join shift s on s.id = g.shift_id"
                 + " where g.member_id = ?1 and g.status = 'SIGNED_UP' and s.ends_at > ?2", UUID.class)
                 .setParameter(1, memberId).setParameter(2, clock.instant()).getResultList();
+    }
+
+    /**
+     * Seats the member on the shift and returns the new signup's id. Signing up and taking a stand-in both seat a
+     * member the same way, and the seat may require a skill: the member takes the kind of seat they may (SeatKinds).
+     */
+    UUID insertSignup(Shift shift, UUID memberId, Instant now) {
+        UUID skill = seatKinds.seatFor(shift.id, memberId);
+        UUID id = UUID.randomUUID();
+        em.createNativeQuery("insert into shift_signup (id, shift_id, member_id, signed_up_at, skill_id)"
+                + " values (?1, ?2, ?3, ?4, cast(nullif(?5, '') as uuid))")
+                .setParameter(1, id).setParameter(2, shift.id).setParameter(3, memberId).setParameter(4, now)
+                .setParameter(5, skill == null ? "" : skill.toString()).executeUpdate();
+        return id;
     }
 
     UUID liveSignup(UUID shiftId, UUID memberId) {

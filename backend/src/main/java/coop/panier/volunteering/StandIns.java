@@ -34,9 +34,6 @@ public class StandIns {
     EntityManager em;
 
     @Inject
-    SeatKinds seatKinds;
-
-    @Inject
     MemberRepository members;
 
     @Inject
@@ -140,13 +137,8 @@ public class StandIns {
         // The seat is given back before it is taken again, so that a full shift never counts one too many.
         em.createNativeQuery("update shift_signup set status = 'REPLACED', replaced_at = ?2 where id = ?1 and status = 'SIGNED_UP'")
                 .setParameter(1, original).setParameter(2, now).executeUpdate();
-        // The seat given back may require a skill: the stand-in takes the kind of seat they may (SeatKinds).
-        UUID skill = seatKinds.seatFor(shift.id, member.id);
-        UUID id = UUID.randomUUID();
-        em.createNativeQuery("insert into shift_signup (id, shift_id, member_id, signed_up_at, skill_id)"
-                + " values (?1, ?2, ?3, ?4, cast(nullif(?5, '') as uuid))")
-                .setParameter(1, id).setParameter(2, shift.id).setParameter(3, member.id).setParameter(4, now)
-                .setParameter(5, skill == null ? "" : skill.toString()).executeUpdate();
+        // The seat given back may require a skill: the stand-in takes the kind of seat they may (ShiftService).
+        UUID id = shifts.insertSignup(shift, member.id, now);
         em.createNativeQuery("update shift_stand_in set status = 'TAKEN', closed_at = ?2, stand_in_signup_id = ?3,"
                 + " idempotency_key = ?4 where id = ?1 and status = 'OPEN'").setParameter(1, request).setParameter(2, now)
                 .setParameter(3, id).setParameter(4, idempotencyKey).executeUpdate();
