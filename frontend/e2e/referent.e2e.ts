@@ -29,7 +29,7 @@ describe('A référent', () => {
     await page.getByRole('heading', { name: 'Mes produits' }).waitFor()
     // A référent is offered his own screens only, not the admins'.
     const sections = await page.getByRole('navigation', { name: 'Gestion' }).getByRole('link').allTextContents()
-    expect(sections.map((s) => s.trim())).toEqual(['Mes produits', 'Saisie de stock', 'Stock bas', 'Pertes'])
+    expect(sections.map((s) => s.trim())).toEqual(['Mes produits', 'Saisie de stock', 'Stock bas', 'Pertes', 'Heures à valider'])
 
     await page.getByRole('row').filter({ hasText: 'Confiture de fraises' }).getByRole('link', { name: 'Prix et disponibilité' }).click()
     await page.getByRole('heading', { name: 'Confiture de fraises' }).waitFor()
