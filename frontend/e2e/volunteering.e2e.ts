@@ -41,7 +41,7 @@ describe('Bénévolat', () => {
 
     const held = mine.locator('article').filter({ hasText: when! })
     await held.getByText('Inscrit·e', { exact: true }).waitFor()
-    await expect.poll(() => held.getByTestId('free-seats').textContent()).toBe('3 places libres sur 4')
+    await expect.poll(async () => (await held.getByTestId('free-seats').textContent())?.trim()).toBe('3 places libres sur 4')
     await checkPage(page, 'volunteering-phone')
 
     await page.reload()
