@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * What an `Idempotency-Key` is kept with: the SHA-256 of the request it first came with, so that
- * a retry gets the first answer and another request under the same key a 422.
+ * a retry gets the first answer and another request under the same key a 422. Orders, pickups,
+ * payments, shift templates, stand-ins, logged hours and gifts all keep their keys this way.
  */
 public final class RequestDigest {
 
@@ -22,6 +23,14 @@ public final class RequestDigest {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The earlier answer under the key, when it came with the same request; else the key was reused (422). */
+    public static <T> T replay(T earlier, String earlierHash, String hash, String what) {
+        if (!hash.equals(earlierHash)) {
+            throw reused(what);
+        }
+        return earlier;
     }
 
     /** The key came with another request: `what` names what it was first used for (« un autre don d'heures »…). */

@@ -12,6 +12,7 @@ import org.jboss.logging.Logger;
 import coop.panier.integrations.EventType;
 import coop.panier.common.Caller;
 import coop.panier.common.ProblemException;
+import coop.panier.common.RequestDigest;
 import coop.panier.members.MemberRepository;
 import coop.panier.memberships.LedgerEntry;
 import coop.panier.memberships.LedgerService;
@@ -84,7 +85,7 @@ public class OrderLifecycle {
      * A retry with the same key returns the order and records nothing more.
      */
     public Order pickUp(Caller caller, UUID orderId, Payment payment, String idempotencyKey) {
-        String hash = OrderService.digest(orderId + "|" + (payment == null ? "-"
+        String hash = RequestDigest.of(orderId + "|" + (payment == null ? "-"
                 : payment.amountCents() + "|" + payment.method() + "|" + payment.reference()));
         return QuarkusTransaction.requiringNew().call(() -> {
             Order order = orders.lockOrder(caller, orderId);
@@ -118,8 +119,7 @@ public class OrderLifecycle {
 
     /** The key named another pickup, of this order or of another: a client bug, never a retry. */
     private static ProblemException keyReused() {
-        return new ProblemException(422, "idempotency-key-reused", "Clé d'idempotence déjà utilisée",
-                "Cette clé a déjà servi pour un autre retrait ; utilisez-en une nouvelle.", List.of());
+        return RequestDigest.reused("un autre retrait");
     }
 
     /**

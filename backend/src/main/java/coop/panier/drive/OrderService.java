@@ -1,14 +1,10 @@
 package coop.panier.drive;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +20,7 @@ import coop.panier.integrations.EventType;
 import coop.panier.common.Caller;
 import coop.panier.common.ETags;
 import coop.panier.common.ProblemException;
+import coop.panier.common.RequestDigest;
 import coop.panier.members.Member;
 import coop.panier.members.MemberRepository;
 import coop.panier.members.Standing;
@@ -76,7 +73,7 @@ public class OrderService {
             String text = slotId + "|" + lines.stream().sorted(Comparator.comparing(Line::productId))
                     .map(l -> l.productId() + ":" + l.quantity().stripTrailingZeros().toPlainString())
                     .collect(Collectors.joining(","));
-            return OrderService.digest(text);
+            return RequestDigest.of(text);
         }
     }
 
@@ -385,18 +382,6 @@ public class OrderService {
     }
 
     private static Order replay(Order earlier, String hash) {
-        if (!hash.equals(earlier.requestHash)) {
-            throw new ProblemException(422, "idempotency-key-reused", "Clé d'idempotence déjà utilisée",
-                    "Cette clé a déjà servi pour une autre commande ; utilisez-en une nouvelle.", List.of());
-        }
-        return earlier;
-    }
-
-    static String digest(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return RequestDigest.replay(earlier, earlier.requestHash, hash, "une autre commande");
     }
 }

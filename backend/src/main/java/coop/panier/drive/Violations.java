@@ -2,6 +2,7 @@ package coop.panier.drive;
 
 import jakarta.persistence.PersistenceException;
 
+import coop.panier.common.Constraints;
 import coop.panier.common.ProblemException;
 
 /** PostgreSQL's constraints are the last line of defence; what they refuse is told as a 409. */
@@ -11,12 +12,7 @@ final class Violations {
     }
 
     static boolean of(Throwable e, String constraint) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t.getMessage() != null && t.getMessage().contains(constraint)) {
-                return true;
-            }
-        }
-        return false;
+        return Constraints.violated(e, constraint);
     }
 
     static RuntimeException translate(PersistenceException e) {

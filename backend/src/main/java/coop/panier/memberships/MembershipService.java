@@ -1,12 +1,8 @@
 package coop.panier.memberships;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,6 +13,7 @@ import coop.panier.integrations.Outbox;
 import coop.panier.common.Caller;
 import coop.panier.common.Cursor;
 import coop.panier.common.ProblemException;
+import coop.panier.common.RequestDigest;
 import coop.panier.members.Household;
 import coop.panier.members.HouseholdRepository;
 import coop.panier.members.Member;
@@ -183,7 +180,7 @@ public class MembershipService {
      * request under the same key is refused.
      */
     public LedgerEntry pay(Caller caller, UUID membershipId, String idempotencyKey, Payment payment) {
-        String hash = digest(membershipId + "|" + payment.amountCents() + "|" + payment.method() + "|"
+        String hash = RequestDigest.of(membershipId + "|" + payment.amountCents() + "|" + payment.method() + "|"
                 + payment.paidOn() + "|" + payment.reference());
         try {
             return QuarkusTransaction.requiringNew().call(() -> {
@@ -346,11 +343,7 @@ public class MembershipService {
     }
 
     private static LedgerEntry replay(LedgerEntry earlier, String hash) {
-        if (!hash.equals(earlier.requestHash)) {
-            throw new ProblemException(422, "idempotency-key-reused", "Clé d'idempotence déjà utilisée",
-                    "Cette clé a déjà servi pour un autre paiement ; utilisez-en une nouvelle.", List.of());
-        }
-        return earlier;
+        return RequestDigest.replay(earlier, earlier.requestHash, hash, "un autre paiement");
     }
 
     private static ProblemException notFound() {
@@ -365,12 +358,4 @@ public class MembershipService {
         return String.format(Locale.FRENCH, "%d,%02d €", cents / 100, Math.abs(cents % 100));
     }
 
-    private static String digest(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import coop.panier.common.Caller;
 import coop.panier.common.ProblemException;
+import coop.panier.common.Constraints;
 import coop.panier.common.RequestDigest;
 import coop.panier.members.Member;
 import coop.panier.members.MemberRepository;
@@ -99,7 +100,7 @@ public class GiftService {
                 return new Gift(id, giver.householdId, to.memberNumber, minutes, today, cleanNote);
             });
         } catch (PersistenceException e) {
-            if (idempotencyKey == null || !Members.violates(e, "volunteer_gift_idempotency")) {
+            if (idempotencyKey == null || !Constraints.violated(e, "volunteer_gift_idempotency")) {
                 throw e;
             }
             // The same key arrived twice at once: the other request gave the hours.

@@ -16,6 +16,7 @@ import jakarta.transaction.Transactional;
 import coop.panier.common.Caller;
 import coop.panier.common.Cursor;
 import coop.panier.common.ProblemException;
+import coop.panier.common.Constraints;
 import coop.panier.common.RequestDigest;
 import coop.panier.members.Member;
 import coop.panier.members.Standing;
@@ -104,7 +105,7 @@ public class LoggedHoursService {
                 return get(id);
             });
         } catch (PersistenceException e) {
-            if (idempotencyKey == null || !Members.violates(e, "volunteer_logged_hours_idempotency")) {
+            if (idempotencyKey == null || !Constraints.violated(e, "volunteer_logged_hours_idempotency")) {
                 throw e;
             }
             // The same key arrived twice at once: the other request logged them.

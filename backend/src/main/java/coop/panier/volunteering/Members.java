@@ -42,14 +42,4 @@ class Members {
         return ProblemException.notFound("Votre compte n'est rattaché à aucun foyer : adhérez d'abord (page « Adhésion »),"
                 + " vos heures seront alors comptées pour votre foyer.");
     }
-
-    /** Whether PostgreSQL refused the write for this constraint. */
-    static boolean violates(Throwable e, String constraint) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t.getMessage() != null && t.getMessage().contains(constraint)) {
-                return true;
-            }
-        }
-        return false;
-    }
 }

@@ -1,6 +1,5 @@
 package coop.panier.volunteering;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -15,6 +14,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import coop.panier.common.Caller;
 import coop.panier.common.ETags;
 import coop.panier.common.ProblemException;
+import coop.panier.common.RequestDigest;
 import coop.panier.members.Member;
 import coop.panier.members.MemberRepository;
 import coop.panier.members.Standing;
@@ -116,7 +116,7 @@ public class ShiftTemplates {
      */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public View create(Definition d, String idempotencyKey) {
-        String hash = UUID.nameUUIDFromBytes(d.toString().getBytes(StandardCharsets.UTF_8)).toString();
+        String hash = RequestDigest.of(d.toString());
         try {
             return QuarkusTransaction.requiringNew().call(() -> {
                 if (idempotencyKey != null) {
@@ -150,11 +150,7 @@ public class ShiftTemplates {
     }
 
     private View replay(ShiftTemplate earlier, String hash) {
-        if (!hash.equals(earlier.requestHash)) {
-            throw new ProblemException(422, "idempotency-key-reused", "Clé d'idempotence déjà utilisée",
-                    "Cette clé a déjà servi pour un autre modèle de créneau ; utilisez-en une nouvelle.", List.of());
-        }
-        return view(earlier, cycles.current());
+        return view(RequestDigest.replay(earlier, earlier.requestHash, hash, "un autre modèle de créneau"), cycles.current());
     }
 
     public View update(UUID id, String ifMatch, Definition d) {

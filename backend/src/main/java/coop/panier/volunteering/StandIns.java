@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import coop.panier.common.Caller;
 import coop.panier.common.ProblemException;
+import coop.panier.common.RequestDigest;
 import coop.panier.integrations.EventType;
 import coop.panier.members.Member;
 import coop.panier.members.MemberRepository;
@@ -181,7 +182,6 @@ public class StandIns {
 
     /** The key named another taking: a client bug, never a retry. */
     private static ProblemException keyReused() {
-        return new ProblemException(422, "idempotency-key-reused", "Clé d'idempotence déjà utilisée",
-                "Cette clé a déjà servi pour un autre remplacement ; utilisez-en une nouvelle.", List.of());
+        return RequestDigest.reused("un autre remplacement");
     }
 }
