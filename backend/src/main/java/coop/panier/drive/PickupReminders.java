@@ -10,8 +10,8 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import coop.panier.common.OnceAcrossInstances;
 import coop.panier.integrations.EventType;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -51,8 +51,7 @@ public class PickupReminders {
             return 0;
         }
         LocalDate today = local.toLocalDate();
-        return QuarkusTransaction.requiringNew().call(() -> {
-            em.createNativeQuery("select pg_advisory_xact_lock(hashtext('panier pickup reminders'))").getSingleResult();
+        return OnceAcrossInstances.run(em, "pickup reminders", () -> {
             @SuppressWarnings("unchecked")
             List<UUID> due = em.createNativeQuery("""
                     select o.id from customer_order o join pickup_slot s on s.id = o.slot_id

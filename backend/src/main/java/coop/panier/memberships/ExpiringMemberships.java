@@ -5,9 +5,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import coop.panier.common.OnceAcrossInstances;
 import coop.panier.integrations.EventType;
 import coop.panier.integrations.Outbox;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -41,9 +41,8 @@ public class ExpiringMemberships {
 
     /** Records the `membership.expiring` events due on `today`; returns how many. */
     public int tell(LocalDate today) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            var em = memberships.getEntityManager();
-            em.createNativeQuery("select pg_advisory_xact_lock(hashtext('panier expiring memberships'))").getSingleResult();
+        var em = memberships.getEntityManager();
+        return OnceAcrossInstances.run(em, "expiring memberships", () -> {
             @SuppressWarnings("unchecked")
             List<UUID> due = em.createNativeQuery("""
                     select m.id from membership m

@@ -1,5 +1,6 @@
 package coop.panier.volunteering;
 
+import coop.panier.common.OnceAcrossInstances;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,9 +12,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import coop.panier.common.OnceAcrossInstances;
+
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -69,10 +71,7 @@ public class ShiftGenerator {
 
     /** Every template's shifts up to the horizon from `now`, in one transaction, one instance at a time. */
     public Outcome run(Instant now) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            em.createNativeQuery("select pg_advisory_xact_lock(hashtext('panier shift generation'))").getSingleResult();
-            return generateAll(now);
-        });
+        return OnceAcrossInstances.run(em, "shift generation", () -> generateAll(now));
     }
 
     /** Every template in force, locked in the order of their ids, after the cycle. */

@@ -8,8 +8,8 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import coop.panier.common.OnceAcrossInstances;
 import coop.panier.common.Few;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -53,8 +53,7 @@ public class UnderstaffedShifts {
 
     /** Records the `shift.understaffed` events due at `now`; returns how many. */
     public int tell(Instant now) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            em.createNativeQuery("select pg_advisory_xact_lock(hashtext('panier understaffed shifts'))").getSingleResult();
+        return OnceAcrossInstances.run(em, "understaffed shifts", () -> {
             List<UUID> due = em.createNativeQuery("""
                     select s.id from shift s
                     where s.status = 'OPEN' and s.starts_at > ?1 and s.starts_at <= ?2 and s.taken < s.seats
