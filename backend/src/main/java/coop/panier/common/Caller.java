@@ -22,9 +22,6 @@ public class Caller {
     @Inject
     SecurityIdentity identity;
 
-    /** Let in at the door for this request (see volunteering's DoorAccess); never set otherwise. */
-    private boolean atTheDoor;
-
     public String subject() {
         return token.getSubject();
     }
@@ -45,19 +42,6 @@ public class Caller {
     /** An admin or a référent: those who buy, and so may see suppliers' contacts and notes. */
     public boolean staff() {
         return admin() || (!integration(token) && identity.hasRole("referent"));
-    }
-
-    /**
-     * A member at the door during their door shift's window, let in by the door check for the
-     * pickup screen's operations of this one request: they see and hand over every basket.
-     */
-    public boolean atTheDoor() {
-        return atTheDoor;
-    }
-
-    /** Only the door check calls it, once it has found the caller's live door shift. */
-    public void letInAtTheDoor() {
-        atTheDoor = true;
     }
 
     /** The caller is an integration, whose scopes IntegrationScopes has checked already. */

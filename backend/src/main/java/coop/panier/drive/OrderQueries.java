@@ -20,6 +20,7 @@ import coop.panier.common.Cursor;
 import coop.panier.common.ProblemException;
 import coop.panier.members.Member;
 import coop.panier.members.MemberRepository;
+import coop.panier.volunteering.DoorAccess;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -39,6 +40,9 @@ public class OrderQueries {
     @Inject
     Clock clock;
 
+    @Inject
+    DoorAccess door;
+
     /** An order with its member, its slot, and for admins the household's orders not collected. */
     public record View(Order order, Member member, PickupSlot slot, Integer householdNoShows, Long paidCents,
             boolean changeable) {
@@ -52,20 +56,29 @@ public class OrderQueries {
 
     public View get(Caller caller, UUID id) {
         Order order = em.find(Order.class, id);
-        if (order == null || (!caller.seesAll() && !caller.atTheDoor() && !order.memberId.equals(members.idOf(caller)))) {
+        if (order == null || (!caller.seesAll() && !order.memberId.equals(members.idOf(caller)))) {
             throw OrderService.notFound();
         }
         return views(List.of(order), caller.seesAll()).get(0);
     }
 
-    /** Newest slot first; a member sees only their own orders, whatever they filter on. */
+    /** The order just handed over, to whoever handed it over (OrderLifecycle.pickUp let them through). */
+    public View handedOver(Caller caller, UUID id) {
+        return views(List.of(em.find(Order.class, id)), caller.seesAll()).get(0);
+    }
+
+    /**
+     * Newest slot first; a member sees only their own orders, but a member at the door (DoorAccess)
+     * sees every basket of the slot or the day they ask for, as the pickup screen shows them.
+     */
     public Cursor.Slice<View> page(Caller caller, Filter filter, Integer limit, String cursor) {
         record After(Instant startsAt, UUID id) {
         }
         After after = Cursor.read(cursor, 2, key -> new After(Instant.parse(key.get(0)), UUID.fromString(key.get(1))));
         StringBuilder where = new StringBuilder("s.id = o.slotId");
         Map<String, Object> params = new LinkedHashMap<>();
-        if (!caller.seesAll() && !caller.atTheDoor()) {
+        boolean pickupScreen = filter.slotId() != null || filter.day() != null;
+        if (!caller.seesAll() && !(pickupScreen && door.open(caller))) {
             where.append(" and o.memberId = :me");
             UUID me = members.idOf(caller);
             params.put("me", me == null ? new UUID(0, 0) : me);

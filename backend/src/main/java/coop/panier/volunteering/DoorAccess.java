@@ -58,24 +58,20 @@ public class DoorAccess {
     }
 
     /**
-     * Lets an admin through, and a member inside a door window for this request; anyone else
-     * gets a 403, before anything is looked up.
+     * Lets an admin through, and a member inside a door window; anyone else gets a 403, before
+     * anything is looked up.
      */
     public void require(Caller caller) {
-        if (!caller.admin() && !enter(caller)) {
+        if (!caller.admin() && !open(caller)) {
             throw ProblemException.forbidden("Cette page est réservée aux admins et aux bénévoles inscrits à un créneau"
                     + " « préparation du drive » ou « accueil », d'une heure avant leur créneau à une heure après.");
         }
     }
 
-    /** Whether the caller is at the door now; if so, they are let in for this request. */
-    public boolean enter(Caller caller) {
+    /** Whether the caller is at the door now: inside the window of one of their door shifts. */
+    public boolean open(Caller caller) {
         Instant now = clock.instant();
-        boolean open = window(caller).filter(w -> w.openAt(now)).isPresent();
-        if (open) {
-            caller.letInAtTheDoor();
-        }
-        return open;
+        return window(caller).filter(w -> w.openAt(now)).isPresent();
     }
 
     /** The window open now (the one that closes last, when shifts follow each other), else the next one. */

@@ -3,7 +3,6 @@ package coop.panier.volunteering;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +43,7 @@ public class RegularSignups {
         if (holders.isEmpty()) {
             return;
         }
-        Map<UUID, UUID> seated = SeatKinds.seatAll(seatKinds.of(shiftId), candidates(holders));
+        Map<UUID, UUID> seated = SeatKinds.seatAll(seatKinds.of(shiftId), seatKinds.candidates(holders));
         Shift shift = snapshot(shiftId);
         seated.forEach((member, skill) -> insert(shift, member, skill, now));
     }
@@ -86,9 +85,7 @@ public class RegularSignups {
                 order by signed_up_at, id""", Object[].class).setParameter(1, shiftId).getResultList();
         Map<UUID, UUID> signupOf = new LinkedHashMap<>();
         live.forEach(r -> signupOf.put((UUID) r[1], (UUID) r[0]));
-        List<SeatKinds.Need> needs = skilled.stream().map(k -> new SeatKinds.Need(k.skillId(), "", k.seats(), 0)).toList();
-        Map<UUID, UUID> seated = SeatKinds.seatAll(new SeatKinds.Seats(seats, 0, needs),
-                candidates(List.copyOf(signupOf.keySet())));
+        Map<UUID, UUID> seated = seatKinds.seatOnEmpty(seats, skilled, List.copyOf(signupOf.keySet()));
         Map<UUID, UUID> seating = new HashMap<>();
         Shift shift = snapshot(shiftId);
         signupOf.forEach((member, signup) -> {
@@ -146,18 +143,6 @@ public class RegularSignups {
         em.createNativeQuery("update shift_signup set status = 'WITHDRAWN', withdrawn_at = ?2 where id = ?1")
                 .setParameter(1, signupId).setParameter(2, now).executeUpdate();
         events.signup(EventType.SHIFT_WITHDRAWN, shift, memberId);
-    }
-
-    /** Each member with the skills they hold, in one query. */
-    private List<SeatKinds.Candidate> candidates(List<UUID> members) {
-        Map<UUID, Set<UUID>> skills = new HashMap<>();
-        members.forEach(m -> skills.put(m, new HashSet<>()));
-        if (!members.isEmpty()) {
-            List<Object[]> rows = em.createNativeQuery("select member_id, skill_id from member_skill where member_id in (?1)",
-                    Object[].class).setParameter(1, members).getResultList();
-            rows.forEach(r -> skills.get((UUID) r[0]).add((UUID) r[1]));
-        }
-        return members.stream().map(m -> new SeatKinds.Candidate(m, skills.get(m))).toList();
     }
 
     /** The shift as it is in the table now, for the events' payload (not an entity of the session). */

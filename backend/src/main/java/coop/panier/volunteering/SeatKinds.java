@@ -137,6 +137,27 @@ public class SeatKinds {
         return of(List.of(shiftId)).get(shiftId);
     }
 
+    /**
+     * Seats these members on empty seats (so many, those requiring a skill as given), as
+     * seatAll does; who cannot be seated is absent from the answer.
+     */
+    Map<UUID, UUID> seatOnEmpty(int seats, List<SkilledSeat> skilled, List<UUID> memberIds) {
+        List<Need> needs = skilled.stream().map(k -> new Need(k.skillId(), "", k.seats(), 0)).toList();
+        return seatAll(new Seats(seats, 0, needs), candidates(memberIds));
+    }
+
+    /** Each member with the skills they hold, in one query. */
+    List<Candidate> candidates(List<UUID> memberIds) {
+        Map<UUID, Set<UUID>> skills = new HashMap<>();
+        memberIds.forEach(m -> skills.put(m, new HashSet<>()));
+        if (!memberIds.isEmpty()) {
+            List<Object[]> rows = em.createNativeQuery("select member_id, skill_id from member_skill where member_id in (?1)",
+                    Object[].class).setParameter(1, memberIds).getResultList();
+            rows.forEach(r -> skills.get((UUID) r[0]).add((UUID) r[1]));
+        }
+        return memberIds.stream().map(m -> new Candidate(m, skills.get(m))).toList();
+    }
+
     /** The skills a member holds (none for a caller without a member). */
     public Set<UUID> held(UUID memberId) {
         if (memberId == null) {

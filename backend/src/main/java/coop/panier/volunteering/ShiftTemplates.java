@@ -286,10 +286,7 @@ public class ShiftTemplates {
 
     /** The holders of regular seats must fit the seats, those requiring a skill by holders of it. */
     private void requireHoldersFit(int seats, List<SeatKinds.SkilledSeat> skilled, List<UUID> holders) {
-        List<SeatKinds.Need> needs = skilled.stream().map(k -> new SeatKinds.Need(k.skillId(), "", k.seats(), 0)).toList();
-        List<SeatKinds.Candidate> candidates = holders.stream()
-                .map(h -> new SeatKinds.Candidate(h, seatKinds.held(h))).toList();
-        if (SeatKinds.seatAll(new SeatKinds.Seats(seats, 0, needs), candidates).size() < holders.size()) {
+        if (seatKinds.seatOnEmpty(seats, skilled, holders).size() < holders.size()) {
             throw ProblemException.conflict("Les places fixes ne tiennent pas dans ce créneau : des places demandent une"
                     + " compétence que leurs titulaires n'ont pas. Réduisez les places à compétence ou libérez une"
                     + " place fixe.");
