@@ -15,6 +15,7 @@ import coop.panier.common.Cursor;
 import coop.panier.common.ETags;
 import coop.panier.common.Few;
 import coop.panier.common.ProblemException;
+import coop.panier.common.SqlValues;
 import coop.panier.members.MemberRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

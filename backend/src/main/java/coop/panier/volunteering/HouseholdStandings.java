@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import coop.panier.common.SqlValues;
 import coop.panier.integrations.EventType;
 import coop.panier.integrations.Outbox;
 import coop.panier.members.VolunteerStanding;
