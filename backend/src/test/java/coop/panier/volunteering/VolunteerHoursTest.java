@@ -14,6 +14,7 @@ import static coop.panier.volunteering.HoursFixtures.shift;
 import static coop.panier.volunteering.HoursFixtures.signUp;
 import static coop.panier.volunteering.HoursFixtures.standingEvents;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
@@ -298,6 +299,40 @@ class VolunteerHoursTest extends VolunteeringApiTest {
         as(admin()).delete("/api/v1/volunteering/exemptions/" + exemption).then().statusCode(204);
         as(admin()).delete("/api/v1/volunteering/exemptions/" + exemption).then().statusCode(404);
         assertThat(account(token).getString("standing")).isEqualTo("UP_TO_DATE");
+    }
+
+    @Test
+    void postgresqlRefusesWhatTheServicesCheckFirst() throws Exception {
+        String token = activeMember("Règles");
+        JsonPath member = me(token);
+        String household = member.getString("householdId");
+        rules(Map.of("pauseMaxWeeksPerYear", 1));
+        LocalDate june = LocalDate.of(today().getYear() + 1, 6, 1);
+        String logged = log(token, null, Map.of("doneOn", today().toString(), "minutes", 60, "description", "vitrine"))
+                .then().statusCode(201).extract().path("id");
+        String leaver = me(activeMember("Partie")).getString("id");
+        String shift = shift("caisse", clock.instant().plus(Duration.ofDays(2)), 120, 2);
+        try (java.sql.Connection c = dataSource.getConnection(); var s = c.createStatement()) {
+            String pause = "insert into volunteer_pause (id, household_id, declared_by, starts_on, ends_on, declared_at)"
+                    + " values (gen_random_uuid(), '" + household + "', '" + member.getString("id") + "', '%s', '%s', now())";
+            assertThatThrownBy(() -> s.executeUpdate(pause.formatted(june, june.plusDays(7))))
+                    .isInstanceOf(java.sql.SQLException.class).hasMessageContaining("volunteer_pause_limit");
+            s.executeUpdate(pause.formatted(june, june.plusDays(6)));
+            s.executeUpdate("update volunteer_rules set pause_max_weeks_per_year = 0");
+            assertThat(s.executeUpdate("update volunteer_pause set ends_on = '" + june.plusDays(2) + "' where household_id = '"
+                    + household + "'")).isOne();
+            assertThatThrownBy(() -> s.executeUpdate("insert into volunteer_exemption (id, household_id, reason, starts_on,"
+                    + " adults, granted_at) values (gen_random_uuid(), '" + household + "', 'AGE', current_date, 2, now())"))
+                    .isInstanceOf(java.sql.SQLException.class).hasMessageContaining("volunteer_cover_adults");
+            assertThatThrownBy(() -> s.executeUpdate("update volunteer_logged_hours set status = 'VALIDATED', decided_by = '"
+                    + member.getString("id") + "', decided_at = now() where id = '" + logged + "'"))
+                    .isInstanceOf(java.sql.SQLException.class).hasMessageContaining("volunteer_logged_hours_own_household");
+            s.executeUpdate("update member set status = 'LEFT' where id = '" + leaver + "'");
+            assertThatThrownBy(() -> s.executeUpdate("insert into shift_coordinator (shift_id, member_id, named_at)"
+                    + " values ('" + shift + "', '" + leaver + "', now())"))
+                    .isInstanceOf(java.sql.SQLException.class).hasMessageContaining("shift_coordinator_member");
+        }
+        decide(referent(), logged, "VALIDATED").then().statusCode(200);
     }
 
     @Test
