@@ -368,6 +368,9 @@ class VolunteerHoursTest extends VolunteeringApiTest {
         String household = me(token).getString("householdId");
         String neighbour = activeMember("Voisin");
         TestClock.travelTo(first.plusMonths(1).plusDays(3).atTime(9, 0));
+        signUp(token, shift("rattrapage", clock.instant().plus(Duration.ofDays(2)), 180, 3));
+        String ownSentence = account(token).getString("sentence");
+        assertThat(ownSentence).contains("votre créneau « rattrapage » du ");
 
         // Every household of the test database is behind by now: read the pages until this one.
         List<Map<String, Object>> alerts = new java.util.ArrayList<>();
@@ -385,6 +388,7 @@ class VolunteerHoursTest extends VolunteeringApiTest {
             assertThat(b.get("householdId")).isEqualTo(household);
             assertThat(b.get("balanceMinutes")).isEqualTo(-180);
             assertThat((String) b.get("sentence")).startsWith("Il manque 3 h à votre foyer");
+            assertThat(b.get("sentence")).as("the list tells what the account tells").isEqualTo(ownSentence);
             assertThat(b.get("members")).isEqualTo(List.of("Lambin Drive"));
         });
         assertThat(alerts).allSatisfy(b -> assertThat(b.get("standing")).isEqualTo("ALERT"));
