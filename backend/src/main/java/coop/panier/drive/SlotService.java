@@ -17,6 +17,7 @@ import org.jboss.logging.Logger;
 import coop.panier.common.Caller;
 import coop.panier.common.ETags;
 import coop.panier.common.ProblemException;
+import coop.panier.common.SqlValues;
 import coop.panier.members.Member;
 import coop.panier.members.MemberRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -273,7 +274,7 @@ public class SlotService {
             int length = ((Number) row[1]).intValue();
             if (Boolean.TRUE.equals(row[4])) {
                 standings.put(slot, new Standing(length, ((Number) row[2]).intValue(),
-                        row[3] == null ? null : toInstant(row[3])));
+                        SqlValues.instant(row[3])));
             } else {
                 standings.putIfAbsent(slot, new Standing(length, null, null));
             }
@@ -282,16 +283,6 @@ public class SlotService {
             Standing standing = standings.getOrDefault(s.id, new Standing(0, null, null));
             return new View(s, standing.length(), standing.position(), standing.offer());
         }).toList();
-    }
-
-    private static Instant toInstant(Object value) {
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof java.time.OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return ((java.sql.Timestamp) value).toInstant();
     }
 
     private PickupSlot slotOf(Definition d, String field) {

@@ -78,28 +78,41 @@ public class Standing {
     @Inject
     Instance<VolunteerStanding> volunteering;
 
-    /** Why the member may not do what needs this, or empty when they may. */
-    public Optional<Reason> refusal(Member member, Need need) {
+    /** A refusal: its reason, told in words for this member (the volunteer gate's are computed for their household). */
+    public record Refusal(Reason reason, String detail) {
+
+        public ProblemException problem() {
+            return reason.problem(detail);
+        }
+    }
+
+    /**
+     * Why the member may not do what needs this, or empty when they may: their status, their
+     * membership, and for ordering the co-op's volunteer-hours gate, so that whoever asks here,
+     * to refuse or to tell the member, gets the same answer.
+     */
+    public Optional<Refusal> refusal(Member member, Need need) {
         Reason reason = switch (member.status) {
             case SUSPENDED -> Reason.SUSPENDED;
             case LEFT -> Reason.LEFT;
             case PENDING -> need == Need.ORDER ? Reason.PENDING : null;
             case ACTIVE -> need == Need.ORDER && !paidUp(member) ? Reason.LAPSED : null;
         };
-        return Optional.ofNullable(reason);
+        if (reason != null) {
+            return Optional.of(new Refusal(reason, reason.detail));
+        }
+        if (need == Need.ORDER && member.householdId != null && volunteering.isResolvable()) {
+            return volunteering.get().orderingRefusal(member.householdId)
+                    .map(sentence -> new Refusal(Reason.VOLUNTEER_HOURS_BEHIND, sentence));
+        }
+        return Optional.empty();
     }
 
     /** Refuses with the reason's problem when the member may not. */
     public void require(Member member, Need need) {
-        Optional<Reason> refusal = refusal(member, need);
+        Optional<Refusal> refusal = refusal(member, need);
         if (refusal.isPresent()) {
             throw refusal.get().problem();
-        }
-        if (need == Need.ORDER && member.householdId != null && volunteering.isResolvable()) {
-            Optional<String> behind = volunteering.get().orderingRefusal(member.householdId);
-            if (behind.isPresent()) {
-                throw Reason.VOLUNTEER_HOURS_BEHIND.problem(behind.get());
-            }
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.UUID;
 import coop.panier.common.Caller;
 import coop.panier.common.Cursor;
 import coop.panier.common.ProblemException;
+import coop.panier.common.SqlValues;
 import coop.panier.members.Household;
 import coop.panier.members.Member;
 import coop.panier.members.Standing;

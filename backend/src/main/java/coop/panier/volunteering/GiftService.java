@@ -9,6 +9,7 @@ import coop.panier.common.Caller;
 import coop.panier.common.ProblemException;
 import coop.panier.common.Constraints;
 import coop.panier.common.RequestDigest;
+import coop.panier.common.SqlValues;
 import coop.panier.members.Member;
 import coop.panier.members.MemberRepository;
 import coop.panier.members.MemberStatus;

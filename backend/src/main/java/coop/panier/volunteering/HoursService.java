@@ -15,6 +15,7 @@ import coop.panier.common.Cursor;
 import coop.panier.common.ETags;
 import coop.panier.common.Few;
 import coop.panier.common.ProblemException;
+import coop.panier.common.SqlValues;
 import coop.panier.members.MemberRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -120,8 +121,9 @@ public class HoursService {
         int size = Cursor.limit(limit);
         List<HoursAccount> page = sorted.subList(0, Math.min(sorted.size(), size + 1));
         Map<UUID, List<String>> names = names(page.stream().map(a -> a.household().id()).toList());
+        Map<UUID, String> sentences = standings.sentences(page);
         List<Balance> balances = page.stream().map(a -> new Balance(a, names.getOrDefault(a.household().id(), List.of()),
-                standings.sentence(a))).toList();
+                sentences.get(a.household().id()))).toList();
         return Cursor.slice(balances, size, b -> new String[] { Integer.toString(b.account().balance()),
                 b.account().household().name(), b.account().household().id().toString() });
     }

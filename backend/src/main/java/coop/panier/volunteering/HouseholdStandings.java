@@ -3,7 +3,6 @@ package coop.panier.volunteering;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -11,7 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 
+import coop.panier.common.SqlValues;
 import coop.panier.integrations.EventType;
 import coop.panier.integrations.Outbox;
 import coop.panier.members.VolunteerStanding;
@@ -42,6 +43,9 @@ public class HouseholdStandings implements VolunteerStanding {
     /** How far ahead a suspended household is shown shifts to catch up with. */
     private static final Duration SUSPENDED_LOOK_AHEAD = Duration.ofDays(30);
 
+    /** How many shifts a sentence is computed from, at most. */
+    private static final int SUGGESTED = 10;
+
     @Inject
     EntityManager em;
 
@@ -65,36 +69,76 @@ public class HouseholdStandings implements VolunteerStanding {
 
     /** The household's sentence, with the shifts that would bring it back when it is behind. */
     String sentence(HoursAccount account) {
-        return HoursTexts.sentence(account, suggestions(account), clock.getZone());
+        return sentences(List.of(account)).get(account.household().id());
+    }
+
+    /** The sentences of these households, by household; the shifts they could take read in two queries whatever their number. */
+    Map<UUID, String> sentences(List<HoursAccount> accounts) {
+        Map<UUID, List<HoursTexts.Suggestion>> suggestions = suggestions(accounts.stream()
+                .filter(a -> a.standing() == HoursAccount.Standing.ALERT || a.standing() == HoursAccount.Standing.SUSPENDED)
+                .toList());
+        Map<UUID, String> sentences = new HashMap<>();
+        for (HoursAccount a : accounts) {
+            sentences.put(a.household().id(), HoursTexts.sentence(a, suggestions.getOrDefault(a.household().id(), List.of()),
+                    clock.getZone()));
+        }
+        return sentences;
+    }
+
+    /** A shift that could count, and the household holding a seat in it (null: one with a free seat). */
+    private record Open(UUID id, String task, Instant startsAt, Instant endsAt, UUID household) {
     }
 
     /**
-     * The shifts that count towards catching up: first those its members hold a seat in, then
-     * open ones with a free seat, before the grace period ends (a month ahead when suspended).
+     * For each household behind, up to {@value #SUGGESTED} shifts that count towards catching up:
+     * first those its members hold a seat in, then open ones with a free seat, before its grace
+     * period ends (a month ahead when suspended). The earliest {@value #SUGGESTED} shifts with a
+     * free seat are enough for every household: at most as many of them are its own.
      */
-    private List<HoursTexts.Suggestion> suggestions(HoursAccount account) {
-        if (account.standing() != HoursAccount.Standing.ALERT && account.standing() != HoursAccount.Standing.SUSPENDED) {
-            return List.of();
+    private Map<UUID, List<HoursTexts.Suggestion>> suggestions(List<HoursAccount> behind) {
+        if (behind.isEmpty()) {
+            return Map.of();
         }
         Instant now = clock.instant();
-        ZoneId zone = clock.getZone();
-        Instant until = account.standing() == HoursAccount.Standing.ALERT
-                ? account.graceEndsOn().atStartOfDay(zone).toInstant()
-                : now.plus(SUSPENDED_LOOK_AHEAD);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                select task, starts_at, ends_at, mine from (
-                    select s.task, s.starts_at, s.ends_at, s.taken, s.seats, exists (
-                        select 1 from shift_signup g join member m on m.id = g.member_id
-                        where g.shift_id = s.id and g.status = 'SIGNED_UP' and m.household_id = :household) as mine
-                    from shift s where s.status = 'OPEN' and s.starts_at > :now and s.starts_at < :until) s
-                where mine or taken < seats
-                order by mine desc, starts_at limit 10""", Object[].class)
-                .setParameter("household", account.household().id()).setParameter("now", now)
-                .setParameter("until", until).getResultList();
-        return rows.stream().map(r -> new HoursTexts.Suggestion((String) r[0], SqlValues.instant(r[1]),
-                account.rule().creditFor(Duration.between(SqlValues.instant(r[1]), SqlValues.instant(r[2])).toMinutes()), (Boolean) r[3]))
-                .toList();
+        Map<UUID, Instant> untils = new HashMap<>();
+        for (HoursAccount a : behind) {
+            untils.put(a.household().id(), a.standing() == HoursAccount.Standing.ALERT
+                    ? a.graceEndsOn().atStartOfDay(clock.getZone()).toInstant()
+                    : now.plus(SUSPENDED_LOOK_AHEAD));
+        }
+        Instant until = untils.values().stream().max(Instant::compareTo).orElseThrow();
+        List<Open> free = open(em.createNativeQuery("""
+                select s.id, s.task, s.starts_at, s.ends_at, cast(null as uuid) from shift s
+                where s.status = 'OPEN' and s.starts_at > :now and s.starts_at < :until and s.taken < s.seats
+                order by s.starts_at, s.id limit""" + " " + SUGGESTED, Object[].class)
+                .setParameter("now", now).setParameter("until", until).getResultList());
+        List<Open> held = open(em.createNativeQuery("""
+                select distinct s.id, s.task, s.starts_at, s.ends_at, m.household_id
+                from shift s join shift_signup g on g.shift_id = s.id and g.status = 'SIGNED_UP'
+                     join member m on m.id = g.member_id
+                where s.status = 'OPEN' and s.starts_at > :now and s.starts_at < :until and m.household_id in (:households)
+                order by s.starts_at, s.id""", Object[].class)
+                .setParameter("now", now).setParameter("until", until).setParameter("households", untils.keySet())
+                .getResultList());
+        Map<UUID, List<HoursTexts.Suggestion>> suggestions = new HashMap<>();
+        for (HoursAccount a : behind) {
+            UUID household = a.household().id();
+            Instant before = untils.get(household);
+            List<Open> mine = held.stream().filter(o -> o.household().equals(household) && o.startsAt().isBefore(before))
+                    .toList();
+            Stream<Open> others = free.stream().filter(o -> o.startsAt().isBefore(before)
+                    && mine.stream().noneMatch(m -> m.id().equals(o.id())));
+            suggestions.put(household, Stream.concat(mine.stream(), others).limit(SUGGESTED)
+                    .map(o -> new HoursTexts.Suggestion(o.task(), o.startsAt(),
+                            a.rule().creditFor(Duration.between(o.startsAt(), o.endsAt()).toMinutes()), o.household() != null))
+                    .toList());
+        }
+        return suggestions;
+    }
+
+    private static List<Open> open(List<?> rows) {
+        return SqlValues.rows(rows).stream().map(r -> new Open((UUID) r[0], (String) r[1], SqlValues.instant(r[2]),
+                SqlValues.instant(r[3]), (UUID) r[4])).toList();
     }
 
     /**

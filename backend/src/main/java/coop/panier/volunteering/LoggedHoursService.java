@@ -18,6 +18,7 @@ import coop.panier.common.Cursor;
 import coop.panier.common.ProblemException;
 import coop.panier.common.Constraints;
 import coop.panier.common.RequestDigest;
+import coop.panier.common.SqlValues;
 import coop.panier.members.Member;
 import coop.panier.members.Standing;
 import io.quarkus.narayana.jta.QuarkusTransaction;

@@ -14,6 +14,7 @@ import static coop.panier.volunteering.HoursFixtures.shift;
 import static coop.panier.volunteering.HoursFixtures.signUp;
 import static coop.panier.volunteering.HoursFixtures.standingEvents;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
@@ -301,6 +302,40 @@ class VolunteerHoursTest extends VolunteeringApiTest {
     }
 
     @Test
+    void postgresqlRefusesWhatTheServicesCheckFirst() throws Exception {
+        String token = activeMember("Règles");
+        JsonPath member = me(token);
+        String household = member.getString("householdId");
+        rules(Map.of("pauseMaxWeeksPerYear", 1));
+        LocalDate june = LocalDate.of(today().getYear() + 1, 6, 1);
+        String logged = log(token, null, Map.of("doneOn", today().toString(), "minutes", 60, "description", "vitrine"))
+                .then().statusCode(201).extract().path("id");
+        String leaver = me(activeMember("Partie")).getString("id");
+        String shift = shift("caisse", clock.instant().plus(Duration.ofDays(2)), 120, 2);
+        try (java.sql.Connection c = dataSource.getConnection(); var s = c.createStatement()) {
+            String pause = "insert into volunteer_pause (id, household_id, declared_by, starts_on, ends_on, declared_at)"
+                    + " values (gen_random_uuid(), '" + household + "', '" + member.getString("id") + "', '%s', '%s', now())";
+            assertThatThrownBy(() -> s.executeUpdate(pause.formatted(june, june.plusDays(7))))
+                    .isInstanceOf(java.sql.SQLException.class).hasMessageContaining("volunteer_pause_limit");
+            s.executeUpdate(pause.formatted(june, june.plusDays(6)));
+            s.executeUpdate("update volunteer_rules set pause_max_weeks_per_year = 0");
+            assertThat(s.executeUpdate("update volunteer_pause set ends_on = '" + june.plusDays(2) + "' where household_id = '"
+                    + household + "'")).isOne();
+            assertThatThrownBy(() -> s.executeUpdate("insert into volunteer_exemption (id, household_id, reason, starts_on,"
+                    + " adults, granted_at) values (gen_random_uuid(), '" + household + "', 'AGE', current_date, 2, now())"))
+                    .isInstanceOf(java.sql.SQLException.class).hasMessageContaining("volunteer_cover_adults");
+            assertThatThrownBy(() -> s.executeUpdate("update volunteer_logged_hours set status = 'VALIDATED', decided_by = '"
+                    + member.getString("id") + "', decided_at = now() where id = '" + logged + "'"))
+                    .isInstanceOf(java.sql.SQLException.class).hasMessageContaining("volunteer_logged_hours_own_household");
+            s.executeUpdate("update member set status = 'LEFT' where id = '" + leaver + "'");
+            assertThatThrownBy(() -> s.executeUpdate("insert into shift_coordinator (shift_id, member_id, named_at)"
+                    + " values ('" + shift + "', '" + leaver + "', now())"))
+                    .isInstanceOf(java.sql.SQLException.class).hasMessageContaining("shift_coordinator_member");
+        }
+        decide(referent(), logged, "VALIDATED").then().statusCode(200);
+    }
+
+    @Test
     void theRuleIsEditedWithItsVersion() {
         Response read = as(admin()).get("/api/v1/volunteering/rules");
         read.then().statusCode(200).body("kind", equalTo("HOURS_PER_MONTH"))
@@ -333,6 +368,9 @@ class VolunteerHoursTest extends VolunteeringApiTest {
         String household = me(token).getString("householdId");
         String neighbour = activeMember("Voisin");
         TestClock.travelTo(first.plusMonths(1).plusDays(3).atTime(9, 0));
+        signUp(token, shift("rattrapage", clock.instant().plus(Duration.ofDays(2)), 180, 3));
+        String ownSentence = account(token).getString("sentence");
+        assertThat(ownSentence).contains("votre créneau « rattrapage » du ");
 
         // Every household of the test database is behind by now: read the pages until this one.
         List<Map<String, Object>> alerts = new java.util.ArrayList<>();
@@ -350,6 +388,7 @@ class VolunteerHoursTest extends VolunteeringApiTest {
             assertThat(b.get("householdId")).isEqualTo(household);
             assertThat(b.get("balanceMinutes")).isEqualTo(-180);
             assertThat((String) b.get("sentence")).startsWith("Il manque 3 h à votre foyer");
+            assertThat(b.get("sentence")).as("the list tells what the account tells").isEqualTo(ownSentence);
             assertThat(b.get("members")).isEqualTo(List.of("Lambin Drive"));
         });
         assertThat(alerts).allSatisfy(b -> assertThat(b.get("standing")).isEqualTo("ALERT"));

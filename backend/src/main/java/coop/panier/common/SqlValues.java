@@ -1,17 +1,17 @@
-package coop.panier.volunteering;
+package coop.panier.common;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-/** The values native queries give back, whichever Java types the driver chose for them. */
-final class SqlValues {
+/** The values native queries give back, whichever Java types the driver chose for them (nulls stay null; an absent number is 0). */
+public final class SqlValues {
 
     private SqlValues() {
     }
 
-    static Instant instant(Object value) {
+    public static Instant instant(Object value) {
         if (value == null) {
             return null;
         }
@@ -19,19 +19,19 @@ final class SqlValues {
                 : ((java.sql.Timestamp) value).toInstant();
     }
 
-    static LocalDate date(Object value) {
+    public static LocalDate date(Object value) {
         if (value == null) {
             return null;
         }
         return value instanceof LocalDate date ? date : ((java.sql.Date) value).toLocalDate();
     }
 
-    static int integer(Object value) {
+    public static int integer(Object value) {
         return value == null ? 0 : ((Number) value).intValue();
     }
 
     @SuppressWarnings("unchecked")
-    static List<Object[]> rows(List<?> rows) {
+    public static List<Object[]> rows(List<?> rows) {
         return (List<Object[]>) rows;
     }
 }
