@@ -1,6 +1,6 @@
 import { useApi } from '../../api/client'
 import { ApiError, unwrap } from '../../api/problem'
-import { newIdempotencyKey } from '../memberships/idempotencyKey'
+import { useRetryKey } from '../../api/retryKey'
 import type { Order, OrderInput, Shortage } from './model'
 
 /**
@@ -10,22 +10,13 @@ import type { Order, OrderInput, Shortage } from './model'
  */
 export function usePlaceOrder() {
   const api = useApi()
-  let unanswered: { key: string; body: string } | undefined
+  const retry = useRetryKey()
 
   return async function place(input: OrderInput): Promise<Order> {
-    const body = JSON.stringify(input)
-    const key = unanswered?.body === body ? unanswered.key : newIdempotencyKey()
-    unanswered = { key, body }
-    try {
-      const { data } = await unwrap(api.POST('/api/v1/orders', { params: { header: { 'Idempotency-Key': key } }, body: input }))
-      unanswered = undefined
-      return data
-    } catch (error) {
-      // A refusal created nothing: the next confirmation is a new one. After a network failure
-      // or a server error the order may exist, and only the same key can find it again.
-      if (error instanceof ApiError && error.status > 0 && error.status < 500) unanswered = undefined
-      throw error
-    }
+    const { data } = await retry.send(input, (key) =>
+      unwrap(api.POST('/api/v1/orders', { params: { header: { 'Idempotency-Key': key } }, body: input })),
+    )
+    return data
   }
 }
 
