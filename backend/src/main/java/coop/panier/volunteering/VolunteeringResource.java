@@ -257,9 +257,8 @@ public class VolunteeringResource implements VolunteeringApi {
     @Override
     @RolesAllowed("member")
     public Response getDoorAccess() {
-        java.time.Instant now = clock.instant();
         var access = new coop.panier.api.model.DoorAccess().open(false);
-        door.window(caller).ifPresent(w -> access.open(!now.isBefore(w.from()) && now.isBefore(w.until()))
+        door.window(caller).ifPresent(w -> access.open(w.openAt(clock.instant()))
                 .from(offset(w.from())).until(offset(w.until()))
                 .shift(new DoorShift().shiftId(w.shiftId()).task(w.task()).place(w.place())
                         .startsAt(offset(w.startsAt())).endsAt(offset(w.endsAt()))));
