@@ -12,6 +12,7 @@ import coop.panier.api.model.AttendanceSheetSummary;
 import coop.panier.api.model.HouseholdBalance;
 import coop.panier.api.model.HoursGift;
 import coop.panier.api.model.HoursMonth;
+import coop.panier.api.model.HoursPerMonthItemsInner;
 import coop.panier.api.model.LoggedHours;
 import coop.panier.api.model.LoggedHoursStatus;
 import coop.panier.api.model.ShiftCoordinator;
@@ -82,6 +83,11 @@ final class HoursMapper {
                 .balanceMinutes(a.balance()).requiredThisMonthMinutes(a.currentRequired())
                 .creditedThisMonthMinutes(current == null ? 0 : current.credited())
                 .behindSince(a.behindFrom() == null ? null : a.behindFrom().toString()).sentence(b.sentence());
+    }
+
+    static HoursPerMonthItemsInner month(HoursService.MonthGiven m) {
+        return new HoursPerMonthItemsInner().month(m.month().toString()).shiftMinutes(m.shiftMinutes())
+                .loggedMinutes(m.loggedMinutes()).giftedMinutes(m.giftedMinutes());
     }
 
     static VolunteeringRules rules(VolunteerRules r) {

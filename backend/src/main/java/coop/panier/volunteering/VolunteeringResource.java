@@ -17,7 +17,6 @@ import coop.panier.api.model.AttendanceSheetPage;
 import coop.panier.api.model.HouseholdBalancePage;
 import coop.panier.api.model.HoursGiftInput;
 import coop.panier.api.model.HoursPerMonth;
-import coop.panier.api.model.HoursPerMonthItemsInner;
 import coop.panier.api.model.LoggedHoursDecision;
 import coop.panier.api.model.LoggedHoursInput;
 import coop.panier.api.model.LoggedHoursPage;
@@ -257,9 +256,8 @@ public class VolunteeringResource implements VolunteeringApi {
     @Override
     @RolesAllowed("member")
     public Response getDoorAccess() {
-        java.time.Instant now = clock.instant();
         var access = new coop.panier.api.model.DoorAccess().open(false);
-        door.window(caller).ifPresent(w -> access.open(!now.isBefore(w.from()) && now.isBefore(w.until()))
+        door.window(caller).ifPresent(w -> access.open(w.openAt(clock.instant()))
                 .from(offset(w.from())).until(offset(w.until()))
                 .shift(new DoorShift().shiftId(w.shiftId()).task(w.task()).place(w.place())
                         .startsAt(offset(w.startsAt())).endsAt(offset(w.endsAt()))));
@@ -442,9 +440,7 @@ public class VolunteeringResource implements VolunteeringApi {
     @RolesAllowed("admin")
     public Response getVolunteerHoursPerMonth(Integer months) {
         return Response.ok(new HoursPerMonth().items(hours.perMonth(months == null ? 12 : months).stream()
-                .map(m -> new HoursPerMonthItemsInner().month(m.month().toString()).shiftMinutes(m.shiftMinutes())
-                        .loggedMinutes(m.loggedMinutes()).giftedMinutes(m.giftedMinutes()))
-                .toList())).build();
+                .map(HoursMapper::month).toList())).build();
     }
 
     @Override
