@@ -32,7 +32,12 @@ public enum EventType {
     SHIFT_STAND_IN_FOUND("shift.stand_in_found", "shift"),
     SHIFT_UNDERSTAFFED("shift.understaffed", "shift"),
     HOURS_CREDITED("hours.credited", "household"),
-    HOUSEHOLD_STANDING_CHANGED("household.standing_changed", "household");
+    HOUSEHOLD_STANDING_CHANGED("household.standing_changed", "household"),
+    WORKSHOP_SCHEDULED("workshop.scheduled", "workshop"),
+    WORKSHOP_CANCELLED("workshop.cancelled", "workshop"),
+    WORKSHOP_REGISTERED("workshop.registered", "workshop"),
+    WORKSHOP_WITHDRAWN("workshop.withdrawn", "workshop"),
+    WORKSHOP_PROMOTED("workshop.promoted", "workshop");
 
     private final String wireName;
     private final String subject;
@@ -69,6 +74,8 @@ public enum EventType {
             case ORDER_PLACED, ORDER_CHANGED, ORDER_CANCELLED, ORDER_PICKUP_REMINDER, WAITLIST_PLACE_OFFERED,
                     SHIFT_STAND_IN_FOUND -> Recipients.MEMBER;
             case SHIFT_STAND_IN_WANTED, SHIFT_UNDERSTAFFED -> Recipients.VOLUNTEERS;
+            // A guest promoted has no member id: workshops/GuestMails writes to them.
+            case WORKSHOP_PROMOTED -> Recipients.MEMBER;
             case MEMBERSHIP_JOINED, MEMBERSHIP_EXPIRING, PAYMENT_RECORDED -> Recipients.HOUSEHOLD;
             default -> Recipients.NOBODY;
         };

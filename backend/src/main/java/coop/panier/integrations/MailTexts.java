@@ -26,6 +26,9 @@ public class MailTexts {
     @Inject
     EntityManager em;
 
+    @Inject
+    coop.panier.workshops.WorkshopMailTexts workshops;
+
     @ConfigProperty(name = "panier.zone", defaultValue = "Europe/Paris")
     String zone;
 
@@ -41,6 +44,9 @@ public class MailTexts {
         if (type.startsWith("shift.")) {
             return "shift";
         }
+        if (type.startsWith("workshop.")) {
+            return "workshop";
+        }
         return type.startsWith("waitlist.") ? "offer" : "membership";
     }
 
@@ -48,6 +54,9 @@ public class MailTexts {
         boolean fr = lang.equals("fr");
         if (template(type).equals("shift")) {
             return shiftSubject(type, payload, fr);
+        }
+        if (template(type).equals("workshop")) {
+            return workshops.subject(type, payload, lang);
         }
         long number = payload.path("number").asLong();
         return switch (type) {
@@ -80,6 +89,10 @@ public class MailTexts {
         }
         if (template(type).equals("shift")) {
             shift(payload, lang, locale, data);
+            return data;
+        }
+        if (template(type).equals("workshop")) {
+            data.putAll(workshops.data(type, payload, lang));
             return data;
         }
         Object[] slot = (Object[]) em.createNativeQuery(
