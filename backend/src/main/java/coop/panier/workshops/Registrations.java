@@ -129,6 +129,10 @@ public class Registrations {
         UUID id = byToken(token);
         Registration registration = find(id);
         Workshop workshop = em.find(Workshop.class, registration.workshopId());
+        if (workshop.status == Workshop.Status.CANCELLED) {
+            // The guest was told by mail; their page has no event left to show.
+            throw notFoundToken();
+        }
         return new GuestResult(registration, workshops.views(List.of(workshop), null).get(0), false);
     }
 

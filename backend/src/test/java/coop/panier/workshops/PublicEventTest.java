@@ -153,6 +153,12 @@ class PublicEventTest extends ApiTest {
         sendGuestMails();
         String key = keyIn(email, "Une place s'est libérée : Atelier vélo");
         api().get("/api/v1/public/registrations/" + key).then().body("status", equalTo("CONFIRMED"));
+
+        api(admin()).post("/api/v1/events/" + id + "/cancel").then().statusCode(200);
+        sendGuestMails();
+        assertThat(Mailbox.text(Mailbox.only(email, "Annulé : Atelier vélo"))).contains("est annulé");
+        api().get("/api/v1/public/registrations/" + key).then().statusCode(404);
+        api().get("/api/v1/public/events/" + id).then().statusCode(404);
     }
 
     @Test
