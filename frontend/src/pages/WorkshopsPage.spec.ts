@@ -152,4 +152,36 @@ describe('Ateliers', () => {
     expect(confirm).toHaveBeenCalledOnce()
     confirm.mockRestore()
   })
+
+  it('shows an admin who comes and who waits, guests with their address', async () => {
+    keycloakSession.roles = ['member', 'admin']
+    serve([cooking])
+    server.use(
+      http.get(api('/events/:id/registrations'), () =>
+        HttpResponse.json({
+          items: [
+            { id: 'c7000000-0000-4000-8000-000000000001', status: 'CONFIRMED', waitingPosition: null, registeredAt: now.toISOString(), guest: false, name: 'Alice Martin', memberId: 'a0000000-0000-4000-8000-000000000003', memberNumber: 'A-0003', email: null, erased: false },
+            { id: 'c7000000-0000-4000-8000-000000000002', status: 'WAITING', waitingPosition: 1, registeredAt: now.toISOString(), guest: true, name: 'Sami Benali', memberId: null, memberNumber: null, email: 'sami@example.org', erased: false },
+          ],
+          nextCursor: null,
+        }),
+      ),
+    )
+    const wrapper = await renderApp('/ateliers')
+    await click(card(wrapper, cooking), 'Voir les inscrit·es')
+
+    const rows = card(wrapper, cooking).findAll('li').map((li) => li.text())
+    expect(rows[0]).toContain('Alice Martin')
+    expect(rows[0]).toContain('A-0003')
+    expect(rows[1]).toContain('Sami Benali')
+    expect(rows[1]).toContain('du quartier · sami@example.org')
+    expect(rows[1]).toContain("Liste d'attente : n° 1")
+  })
+
+  it('shows a member no list of who comes', async () => {
+    serve([cooking])
+    const wrapper = await renderApp('/ateliers')
+    expect(card(wrapper, cooking).text()).not.toContain('Voir les inscrit·es')
+    expect(card(wrapper, cooking).text()).not.toContain("Annuler l'atelier")
+  })
 })

@@ -12,6 +12,8 @@ import coop.panier.api.model.GuestRegistrationInput;
 import coop.panier.api.model.PublicWorkshop;
 import coop.panier.api.model.PublicWorkshopPage;
 import coop.panier.api.model.Workshop.RegistrationStatusEnum;
+import coop.panier.api.model.WorkshopAttendee;
+import coop.panier.api.model.WorkshopAttendeePage;
 import coop.panier.api.model.WorkshopInput;
 import coop.panier.api.model.WorkshopPage;
 import coop.panier.api.model.WorkshopRegistration;
@@ -40,6 +42,9 @@ public class WorkshopsResource implements WorkshopsApi {
 
     @Inject
     PublicCalendar publicCalendar;
+
+    @Inject
+    Attendees attendees;
 
     @Inject
     Caller caller;
@@ -86,6 +91,17 @@ public class WorkshopsResource implements WorkshopsApi {
                         .status(WorkshopRegistrationStatus.fromValue(made.status()))
                         .waitingPosition(made.waitingPosition()).registeredAt(offset(made.registeredAt())))
                 .build();
+    }
+
+    @Override
+    @RolesAllowed("admin")
+    public Response listWorkshopRegistrations(UUID eventId, Integer limit, String cursor) {
+        Cursor.Slice<Attendees.Attendee> page = attendees.page(eventId, limit, cursor);
+        return Response.ok(new WorkshopAttendeePage().items(page.items().stream().map(a -> new WorkshopAttendee()
+                .id(a.id()).status(WorkshopAttendee.StatusEnum.fromValue(a.status())).waitingPosition(a.waitingPosition())
+                .registeredAt(offset(a.registeredAt())).guest(a.guest()).name(a.name()).memberId(a.memberId())
+                .memberNumber(a.memberNumber()).email(a.email()).erased(a.erased())).toList())
+                .nextCursor(page.nextCursor())).build();
     }
 
     @Override

@@ -148,6 +148,17 @@ class PublicEventTest extends ApiTest {
         api().get("/api/v1/public/events/" + id).then().body("placesLeft", equalTo(0));
         sendGuestMails();
         assertThat(Mailbox.text(Mailbox.only(email, "Liste d'attente : Atelier vélo"))).contains("(position 1)");
+        String number = api(member).get("/api/v1/me").path("memberNumber");
+        var listed = api(admin()).get("/api/v1/events/" + id + "/registrations").then().statusCode(200).extract();
+        assertThat(listed.<String>path("items[0].memberNumber")).isEqualTo(number);
+        assertThat(listed.<String>path("items[0].name")).startsWith("Cycliste");
+        assertThat(listed.<String>path("items[0].status")).isEqualTo("CONFIRMED");
+        assertThat(listed.<String>path("items[0].email")).as("a member's address is in their record").isNull();
+        assertThat(listed.<Boolean>path("items[1].guest")).isTrue();
+        assertThat(listed.<String>path("items[1].name")).isEqualTo("Lou");
+        assertThat(listed.<String>path("items[1].email")).isEqualTo(email);
+        assertThat(listed.<Integer>path("items[1].waitingPosition")).isEqualTo(1);
+        api(member).get("/api/v1/events/" + id + "/registrations").then().statusCode(403);
 
         api(member).delete("/api/v1/events/" + id + "/registrations/mine").then().statusCode(204);
         sendGuestMails();
@@ -207,6 +218,9 @@ class PublicEventTest extends ApiTest {
             }
         }
         assertThat(erasure.erase(end.plus(Duration.ofDays(32)))).as("a second run finds nothing").isZero();
+        api(admin()).get("/api/v1/events/" + id + "/registrations").then().statusCode(200)
+                .body("items[0].erased", equalTo(true)).body("items[0].name", equalTo(""))
+                .body("items[0].email", nullValue()).body("items[0].guest", equalTo(true));
     }
 
     @Test
