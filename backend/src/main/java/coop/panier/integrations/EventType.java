@@ -32,7 +32,10 @@ public enum EventType {
     SHIFT_STAND_IN_FOUND("shift.stand_in_found", "shift"),
     SHIFT_UNDERSTAFFED("shift.understaffed", "shift"),
     HOURS_CREDITED("hours.credited", "household"),
-    HOUSEHOLD_STANDING_CHANGED("household.standing_changed", "household");
+    HOUSEHOLD_STANDING_CHANGED("household.standing_changed", "household"),
+    FUNDRAISER_OPENED("fundraiser.opened", "fundraiser"),
+    FUNDRAISER_REACHED("fundraiser.reached", "fundraiser"),
+    FUNDRAISER_MISSED("fundraiser.missed", "fundraiser");
 
     private final String wireName;
     private final String subject;
