@@ -32,7 +32,9 @@ import org.junit.jupiter.api.Test;
 
 import coop.panier.memberships.MembershipScaleRepository;
 import coop.panier.memberships.TestScales;
+import coop.panier.integrations.MailDeliveries;
 import coop.panier.testsupport.ApiTest;
+import coop.panier.testsupport.Mailbox;
 import coop.panier.testsupport.TestClock;
 import coop.panier.testsupport.Tokens.TestPerson;
 import io.quarkus.test.junit.QuarkusTest;
@@ -54,6 +56,9 @@ class FundraiserTest extends ApiTest {
 
     @Inject
     java.time.Clock clock;
+
+    @Inject
+    MailDeliveries mails;
 
     @BeforeEach
     void aScale() {
@@ -90,7 +95,8 @@ class FundraiserTest extends ApiTest {
 
     @Test
     void pledgesAreChargedOnlyWhenTheGoalIsReachedAndOnce() throws Exception {
-        String anna = activeMember("Anna");
+        TestPerson annaPerson = TestPerson.random("Anna", "Cagnotte");
+        String anna = activeMember(annaPerson);
         String bruno = activeMember("Bruno");
         String chloe = activeMember("Chloe");
         String id = opened(anna, "Une balance pour le vrac", 10_000, 30);
@@ -114,6 +120,10 @@ class FundraiserTest extends ApiTest {
         assertThat(history(dataSource, id)).as("nothing deleted: the changed and withdrawn pledges stay")
                 .containsExactly("WITHDRAWN 3000", "CHANGED 4000", "DUE 2000", "DUE 3000", "DUE 5000");
         assertThat(events(dataSource, id)).containsExactly("fundraiser.opened", "fundraiser.reached");
+        Mailbox.sendAll(mails);
+        var mail = Mailbox.only(annaPerson.email(), "Objectif atteint : « Une balance pour le vrac »");
+        assertThat(Mailbox.text(mail)).contains("100,00 €").contains("portée au compte de votre foyer")
+                .contains("/cagnottes/" + id);
     }
 
     @Test
@@ -145,7 +155,8 @@ class FundraiserTest extends ApiTest {
 
     @Test
     void aFundraiserThatMissesItsGoalClosesAtItsDeadlineAndChargesNothing() throws Exception {
-        String fanny = activeMember("Fanny");
+        TestPerson fannyPerson = TestPerson.random("Fanny", "Cagnotte");
+        String fanny = activeMember(fannyPerson);
         String gael = activeMember("Gael");
         String id = opened(fanny, "Un vélo cargo", 150_000, 3);
         pledge(fanny, id, 20_000, false).then().statusCode(201);
@@ -168,6 +179,9 @@ class FundraiserTest extends ApiTest {
         assertThat(charges(dataSource, id)).isEmpty();
         assertThat(ledger(gael)).isEmpty();
         assertThat(events(dataSource, id)).containsExactly("fundraiser.opened", "fundraiser.missed");
+        Mailbox.sendAll(mails);
+        assertThat(Mailbox.text(Mailbox.only(fannyPerson.email(), "Cagnotte close sans atteindre l'objectif")))
+                .contains("rien n'est débité");
     }
 
     @Test
