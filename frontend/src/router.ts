@@ -91,6 +91,8 @@ export function createAppRouter(auth: Auth) {
       { path: '/mes-heures', component: () => import('./pages/HoursPage.vue'), meta: { requiresAuth: true } },
       // Self-management: one entry leading to decisions, working groups, assemblies, fundraisers and workshops.
       { path: '/coop', component: () => import('./pages/CoopPage.vue'), meta: { requiresAuth: true } },
+      { path: '/cagnottes', component: () => import('./pages/FundraisersPage.vue'), meta: { requiresAuth: true } },
+      { path: '/cagnottes/:fundraiserId', component: () => import('./pages/FundraiserPage.vue'), props: true, meta: { requiresAuth: true } },
       // The sheets a member keeps as the coordinator of a shift (the API says which).
       { path: '/presences', component: () => import('./pages/AttendanceSheetsPage.vue'), meta: { requiresAuth: true } },
       { path: '/presences/:shiftId', component: () => import('./pages/AttendanceSheetPage.vue'), props: true, meta: { requiresAuth: true } },

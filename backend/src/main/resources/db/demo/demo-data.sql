@@ -170,3 +170,22 @@ select 'c2000000-0000-4000-8000-000000000001', h.household_id, 'LOGGED', h.minut
 from volunteer_logged_hours h
 where h.id = 'c1000000-0000-4000-8000-000000000001'
   and not exists (select 1 from volunteer_credit where logged_hours_id = h.id);
+
+-- A fundraiser opened by Alice: « Un frigo pour le local », 600 €, closing in 30 days from the
+-- first start; Camille and Alice pledged, Rémi anonymously (230 € so far).
+insert into fundraiser (id, title, description, goal_cents, deadline, opened_by, opened_at)
+values ('c3000000-0000-4000-8000-000000000001', 'Un frigo pour le local',
+        'Le vieux frigo de la réserve tombe en panne chaque semaine et nous perdons des produits frais. Un frigo vitré d''occasion, révisé, coûte 600 € chez un revendeur du quartier.',
+        60000, now() + interval '30 days', 'a0000000-0000-4000-8000-000000000003', now())
+on conflict do nothing;
+
+insert into fundraiser_pledge (id, fundraiser_id, member_id, household_id, amount_cents, anonymous, pledged_at)
+select p.id, 'c3000000-0000-4000-8000-000000000001', m.id, m.household_id, p.amount, p.anonymous, now()
+from (values ('c4000000-0000-4000-8000-000000000001'::uuid, 'a0000000-0000-4000-8000-000000000001'::uuid, 15000, false),
+             ('c4000000-0000-4000-8000-000000000002'::uuid, 'a0000000-0000-4000-8000-000000000002'::uuid, 5000, true),
+             ('c4000000-0000-4000-8000-000000000003'::uuid, 'a0000000-0000-4000-8000-000000000003'::uuid, 3000, false))
+     as p (id, member_id, amount, anonymous)
+join member m on m.id = p.member_id
+where m.household_id is not null
+  and not exists (select 1 from fundraiser_pledge x where x.fundraiser_id = 'c3000000-0000-4000-8000-000000000001')
+on conflict do nothing;

@@ -32,7 +32,10 @@ public enum EventType {
     SHIFT_STAND_IN_FOUND("shift.stand_in_found", "shift"),
     SHIFT_UNDERSTAFFED("shift.understaffed", "shift"),
     HOURS_CREDITED("hours.credited", "household"),
-    HOUSEHOLD_STANDING_CHANGED("household.standing_changed", "household");
+    HOUSEHOLD_STANDING_CHANGED("household.standing_changed", "household"),
+    FUNDRAISER_OPENED("fundraiser.opened", "fundraiser"),
+    FUNDRAISER_REACHED("fundraiser.reached", "fundraiser"),
+    FUNDRAISER_MISSED("fundraiser.missed", "fundraiser");
 
     private final String wireName;
     private final String subject;
@@ -58,10 +61,11 @@ public enum EventType {
     /**
      * Who is told by e-mail: nobody, the member the payload names (`memberId`), the household's
      * members (`householdId`), or the volunteers who could come: the active members not on the
-     * shift the payload names (`shiftId`).
+     * shift the payload names (`shiftId`), or the members whose pledges the fundraiser the payload
+     * names (`fundraiserId`) made due or released.
      */
     public enum Recipients {
-        NOBODY, MEMBER, HOUSEHOLD, VOLUNTEERS
+        NOBODY, MEMBER, HOUSEHOLD, VOLUNTEERS, PLEDGERS
     }
 
     public Recipients mailedTo() {
@@ -70,6 +74,7 @@ public enum EventType {
                     SHIFT_STAND_IN_FOUND -> Recipients.MEMBER;
             case SHIFT_STAND_IN_WANTED, SHIFT_UNDERSTAFFED -> Recipients.VOLUNTEERS;
             case MEMBERSHIP_JOINED, MEMBERSHIP_EXPIRING, PAYMENT_RECORDED -> Recipients.HOUSEHOLD;
+            case FUNDRAISER_REACHED, FUNDRAISER_MISSED -> Recipients.PLEDGERS;
             default -> Recipients.NOBODY;
         };
     }

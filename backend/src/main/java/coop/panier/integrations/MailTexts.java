@@ -41,6 +41,9 @@ public class MailTexts {
         if (type.startsWith("shift.")) {
             return "shift";
         }
+        if (type.startsWith("fundraiser.")) {
+            return "fundraiser";
+        }
         return type.startsWith("waitlist.") ? "offer" : "membership";
     }
 
@@ -48,6 +51,13 @@ public class MailTexts {
         boolean fr = lang.equals("fr");
         if (template(type).equals("shift")) {
             return shiftSubject(type, payload, fr);
+        }
+        if (template(type).equals("fundraiser")) {
+            String title = payload.path("title").asText();
+            return type.equals("fundraiser.reached")
+                    ? (fr ? "Objectif atteint : « " + title + " »" : "Goal reached: \"" + title + "\"")
+                    : (fr ? "Cagnotte close sans atteindre l'objectif : « " + title + " »"
+                            : "Fundraiser closed short of its goal: \"" + title + "\"");
         }
         long number = payload.path("number").asLong();
         return switch (type) {
@@ -80,6 +90,14 @@ public class MailTexts {
         }
         if (template(type).equals("shift")) {
             shift(payload, lang, locale, data);
+            return data;
+        }
+        if (template(type).equals("fundraiser")) {
+            data.put("title", payload.path("title").asText());
+            data.put("goal", money(payload.path("goalCents").asLong(), lang));
+            data.put("pledged", money(payload.path("pledgedCents").asLong(), lang));
+            data.put("pledgers", payload.path("pledgers").asInt());
+            data.put("fundraiserUrl", spaUrl + "/cagnottes/" + payload.path("fundraiserId").asText());
             return data;
         }
         Object[] slot = (Object[]) em.createNativeQuery(

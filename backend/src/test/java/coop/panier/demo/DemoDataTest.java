@@ -109,6 +109,21 @@ class DemoDataTest extends ApiTest {
     }
 
     @Test
+    void theCoopCollectsForAFridgeAndAnonymousPledgersStayAnonymous() {
+        String fridge = "c3000000-0000-4000-8000-000000000001";
+        String bruno = Tokens.member(TestPerson.random("Visiteur", "Demo"));
+        api(bruno).get("/api/v1/fundraisers/" + fridge).then().statusCode(200)
+                .body("title", equalTo("Un frigo pour le local")).body("goalCents", equalTo(60_000))
+                .body("pledgedCents", equalTo(23_000)).body("pledgers", equalTo(3)).body("status", equalTo("OPEN"));
+        io.restassured.response.Response pledges = api(bruno).get("/api/v1/fundraisers/" + fridge + "/pledges");
+        assertThat(pledges.<java.util.List<Integer>>path("items.amountCents")).containsExactlyInAnyOrder(15_000, 5_000, 3_000);
+        // Rémi's pledge is anonymous: no name in it for another member.
+        assertThat(pledges.<java.util.List<String>>path("items.pledger.firstName")).containsExactlyInAnyOrder("Camille", "Alice");
+        demoData.load(null);
+        api(bruno).get("/api/v1/fundraisers/" + fridge).then().body("pledgedCents", equalTo(23_000));
+    }
+
+    @Test
     void loadingAgainChangesNothingAndNewMembersAreNumberedAfter() {
         long before = members.count();
         long scalesBefore = scales.count();
