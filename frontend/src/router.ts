@@ -93,6 +93,11 @@ export function createAppRouter(auth: Auth) {
       { path: '/coop', component: () => import('./pages/CoopPage.vue'), meta: { requiresAuth: true } },
       { path: '/cagnottes', component: () => import('./pages/FundraisersPage.vue'), meta: { requiresAuth: true } },
       { path: '/cagnottes/:fundraiserId', component: () => import('./pages/FundraiserPage.vue'), props: true, meta: { requiresAuth: true } },
+      { path: '/ateliers', component: () => import('./pages/WorkshopsPage.vue'), meta: { requiresAuth: true } },
+      // The co-op's public events: open to anyone, no sign-in (a guest's registration by the key of its mail).
+      { path: '/evenements', component: () => import('./pages/PublicEventsPage.vue') },
+      { path: '/evenements/inscription/:token', component: () => import('./pages/GuestRegistrationPage.vue'), props: true },
+      { path: '/evenements/:eventId', component: () => import('./pages/PublicEventPage.vue'), props: true },
       // The sheets a member keeps as the coordinator of a shift (the API says which).
       { path: '/presences', component: () => import('./pages/AttendanceSheetsPage.vue'), meta: { requiresAuth: true } },
       { path: '/presences/:shiftId', component: () => import('./pages/AttendanceSheetPage.vue'), props: true, meta: { requiresAuth: true } },

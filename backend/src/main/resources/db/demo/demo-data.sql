@@ -189,3 +189,27 @@ join member m on m.id = p.member_id
 where m.household_id is not null
   and not exists (select 1 from fundraiser_pledge x where x.fundraiser_id = 'c3000000-0000-4000-8000-000000000001')
 on conflict do nothing;
+-- Workshops: a members' one, « Comment mieux manger ? », where Alice holds a place, and a public
+-- « Disco soupe » open to the neighbourhood. Made again once the previous ones have passed.
+insert into workshop (id, title, description, place, starts_at, ends_at, capacity, open_to_public)
+select gen_random_uuid(), 'Comment mieux manger ?',
+       'Une heure et demie avec une diététicienne : lire une étiquette, cuisiner les légumineuses, manger de saison sans dépenser plus.',
+       'Local de la coop, 12 rue des Halles',
+       ((current_date + 6) + time '18:30') at time zone 'Europe/Paris',
+       ((current_date + 6) + time '20:00') at time zone 'Europe/Paris', 12, false
+where not exists (select 1 from workshop where title = 'Comment mieux manger ?' and ends_at > now());
+
+insert into workshop (id, title, description, place, starts_at, ends_at, capacity, open_to_public)
+select gen_random_uuid(), 'Disco soupe',
+       'On épluche, on coupe et on cuisine en musique les légumes invendus, puis on partage la soupe. Ouvert à tout le quartier, sans adhésion : venez comme vous êtes !',
+       'Place du marché, devant la coop',
+       ((current_date + 10) + time '15:00') at time zone 'Europe/Paris',
+       ((current_date + 10) + time '18:00') at time zone 'Europe/Paris', 40, true
+where not exists (select 1 from workshop where title = 'Disco soupe' and ends_at > now());
+
+insert into workshop_registration (id, workshop_id, member_id, status, registered_at)
+select gen_random_uuid(), w.id, 'a0000000-0000-4000-8000-000000000003', 'CONFIRMED', now()
+from workshop w
+where w.title = 'Comment mieux manger ?' and w.ends_at > now()
+  and not exists (select 1 from workshop_registration r where r.workshop_id = w.id
+                  and r.member_id = 'a0000000-0000-4000-8000-000000000003');

@@ -35,7 +35,12 @@ public enum EventType {
     HOUSEHOLD_STANDING_CHANGED("household.standing_changed", "household"),
     FUNDRAISER_OPENED("fundraiser.opened", "fundraiser"),
     FUNDRAISER_REACHED("fundraiser.reached", "fundraiser"),
-    FUNDRAISER_MISSED("fundraiser.missed", "fundraiser");
+    FUNDRAISER_MISSED("fundraiser.missed", "fundraiser"),
+    WORKSHOP_SCHEDULED("workshop.scheduled", "workshop"),
+    WORKSHOP_CANCELLED("workshop.cancelled", "workshop"),
+    WORKSHOP_REGISTERED("workshop.registered", "workshop"),
+    WORKSHOP_WITHDRAWN("workshop.withdrawn", "workshop"),
+    WORKSHOP_PROMOTED("workshop.promoted", "workshop");
 
     private final String wireName;
     private final String subject;
@@ -73,6 +78,8 @@ public enum EventType {
             case ORDER_PLACED, ORDER_CHANGED, ORDER_CANCELLED, ORDER_PICKUP_REMINDER, WAITLIST_PLACE_OFFERED,
                     SHIFT_STAND_IN_FOUND -> Recipients.MEMBER;
             case SHIFT_STAND_IN_WANTED, SHIFT_UNDERSTAFFED -> Recipients.VOLUNTEERS;
+            // A guest promoted has no member id: workshops/GuestMails writes to them.
+            case WORKSHOP_PROMOTED -> Recipients.MEMBER;
             case MEMBERSHIP_JOINED, MEMBERSHIP_EXPIRING, PAYMENT_RECORDED -> Recipients.HOUSEHOLD;
             case FUNDRAISER_REACHED, FUNDRAISER_MISSED -> Recipients.PLEDGERS;
             default -> Recipients.NOBODY;

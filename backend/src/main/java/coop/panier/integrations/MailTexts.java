@@ -26,6 +26,9 @@ public class MailTexts {
     @Inject
     EntityManager em;
 
+    @Inject
+    coop.panier.workshops.WorkshopMailTexts workshops;
+
     @ConfigProperty(name = "panier.zone", defaultValue = "Europe/Paris")
     String zone;
 
@@ -44,6 +47,9 @@ public class MailTexts {
         if (type.startsWith("fundraiser.")) {
             return "fundraiser";
         }
+        if (type.startsWith("workshop.")) {
+            return "workshop";
+        }
         return type.startsWith("waitlist.") ? "offer" : "membership";
     }
 
@@ -58,6 +64,9 @@ public class MailTexts {
                     ? (fr ? "Objectif atteint : « " + title + " »" : "Goal reached: \"" + title + "\"")
                     : (fr ? "Cagnotte close sans atteindre l'objectif : « " + title + " »"
                             : "Fundraiser closed short of its goal: \"" + title + "\"");
+        }
+        if (template(type).equals("workshop")) {
+            return workshops.subject(type, payload, lang);
         }
         long number = payload.path("number").asLong();
         return switch (type) {
@@ -98,6 +107,9 @@ public class MailTexts {
             data.put("pledged", money(payload.path("pledgedCents").asLong(), lang));
             data.put("pledgers", payload.path("pledgers").asInt());
             data.put("fundraiserUrl", spaUrl + "/cagnottes/" + payload.path("fundraiserId").asText());
+        }
+        if (template(type).equals("workshop")) {
+            data.putAll(workshops.data(type, payload, lang));
             return data;
         }
         Object[] slot = (Object[]) em.createNativeQuery(

@@ -141,4 +141,13 @@ class DemoDataTest extends ApiTest {
         String number = api(Tokens.member(TestPerson.random("Zoé", "Klein"))).get("/api/v1/me").path("memberNumber");
         assertThat(Integer.parseInt(number.substring(2))).isGreaterThan(4);
     }
+
+    @Test
+    void theNeighbourhoodSeesTheDiscoSoupeAndAliceHerPlaceAtTheMembersWorkshop() {
+        java.util.List<String> open = api().get("/api/v1/public/events").then().statusCode(200).extract().path("items.title");
+        assertThat(open).contains("Disco soupe").doesNotContain("Comment mieux manger ?");
+        java.util.List<String> mine = api(Tokens.member(ALICE)).get("/api/v1/events").then().statusCode(200)
+                .extract().path("items.findAll { it.title == 'Comment mieux manger ?' }.registrationStatus");
+        assertThat(mine).containsExactly("CONFIRMED");
+    }
 }

@@ -248,6 +248,7 @@ class OutboxTest extends ApiTest {
         schemaOf.put("hours", "HoursCreditedEventPayload");
         schemaOf.put("household", "HouseholdStandingEventPayload");
         schemaOf.put("fundraiser", "FundraiserEventPayload");
+        schemaOf.put("workshop", "WorkshopEventPayload");
         List<String> wrong = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); ResultSet r = c.createStatement().executeQuery(
                 "select type, payload::text from domain_event")) {
