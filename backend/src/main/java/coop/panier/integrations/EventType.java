@@ -32,7 +32,10 @@ public enum EventType {
     SHIFT_STAND_IN_FOUND("shift.stand_in_found", "shift"),
     SHIFT_UNDERSTAFFED("shift.understaffed", "shift"),
     HOURS_CREDITED("hours.credited", "household"),
-    HOUSEHOLD_STANDING_CHANGED("household.standing_changed", "household");
+    HOUSEHOLD_STANDING_CHANGED("household.standing_changed", "household"),
+    ASSEMBLY_SCHEDULED("assembly.scheduled", "assembly"),
+    ASSEMBLY_AGENDA_PUBLISHED("assembly.agenda_published", "assembly"),
+    ASSEMBLY_MINUTES_PUBLISHED("assembly.minutes_published", "assembly");
 
     private final String wireName;
     private final String subject;
@@ -58,10 +61,11 @@ public enum EventType {
     /**
      * Who is told by e-mail: nobody, the member the payload names (`memberId`), the household's
      * members (`householdId`), or the volunteers who could come: the active members not on the
-     * shift the payload names (`shiftId`).
+     * shift the payload names (`shiftId`), or every active member (`MEMBERS`, for what the whole
+     * co-op is told: an assembly's agenda and minutes, the payload naming `assemblyId`).
      */
     public enum Recipients {
-        NOBODY, MEMBER, HOUSEHOLD, VOLUNTEERS
+        NOBODY, MEMBER, HOUSEHOLD, VOLUNTEERS, MEMBERS
     }
 
     public Recipients mailedTo() {
@@ -70,6 +74,7 @@ public enum EventType {
                     SHIFT_STAND_IN_FOUND -> Recipients.MEMBER;
             case SHIFT_STAND_IN_WANTED, SHIFT_UNDERSTAFFED -> Recipients.VOLUNTEERS;
             case MEMBERSHIP_JOINED, MEMBERSHIP_EXPIRING, PAYMENT_RECORDED -> Recipients.HOUSEHOLD;
+            case ASSEMBLY_AGENDA_PUBLISHED, ASSEMBLY_MINUTES_PUBLISHED -> Recipients.MEMBERS;
             default -> Recipients.NOBODY;
         };
     }

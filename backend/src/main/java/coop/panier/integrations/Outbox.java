@@ -66,6 +66,7 @@ public class Outbox {
             case MEMBER -> payload.get("memberId");
             case HOUSEHOLD -> payload.get("householdId");
             case VOLUNTEERS -> payload.get("shiftId");
+            case MEMBERS -> payload.get("assemblyId");
             case NOBODY -> null;
         };
         if (who == null) {
@@ -77,6 +78,7 @@ public class Outbox {
             case MEMBER -> "m.id = ?2";
             case VOLUNTEERS -> "m.status = 'ACTIVE' and m.erased_at is null and not exists (select 1 from shift_signup s"
                     + " where s.shift_id = ?2 and s.member_id = m.id and s.status = 'SIGNED_UP')";
+            case MEMBERS -> "m.status = 'ACTIVE' and m.erased_at is null and cast(?2 as uuid) is not null";
             default -> "m.household_id = ?2 and m.status <> 'LEFT' and m.erased_at is null";
         };
         em.createNativeQuery("insert into mail_delivery (id, event_id, recipient_member_id, next_attempt_at)"
