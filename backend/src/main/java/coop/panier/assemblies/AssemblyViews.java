@@ -158,7 +158,7 @@ public class AssemblyViews {
                        (select count(*) from assembly_hand g where g.assembly_id = h.assembly_id
                           and g.member_id = h.member_id and g.status = 'GIVEN') as spoken
                 from assembly_hand h join member m on m.id = h.member_id
-                where h.assembly_id = ?1 and """ + where + " order by " + order).setParameter(1, assemblyId).getResultList());
+                where h.assembly_id = ?1""" + " and " + where + " order by " + order).setParameter(1, assemblyId).getResultList());
         return rows.stream().map(r -> new AssemblyHand().id((UUID) r[0])
                 .member(new AssemblyPerson().id((UUID) r[1]).firstName((String) r[2]).lastName((String) r[3]))
                 .raisedAt(offset(SqlValues.instant(r[4]))).interventions(SqlValues.integer(r[5]))).toList();

@@ -88,8 +88,8 @@ public class LiveMode {
         Assembly assembly = live(caller, assemblyId);
         AgendaItem item = item(assembly, itemId);
         ETags.requireCurrent(ifMatch, item.version);
-        item.notes = notes.strip();
-        item.decision = decision.strip();
+        item.notes = notes == null ? "" : notes.strip();
+        item.decision = decision == null ? "" : decision.strip();
         em.flush();
         bump(em, assembly.id);
     }
