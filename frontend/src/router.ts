@@ -98,6 +98,15 @@ export function createAppRouter(auth: Auth) {
       { path: '/evenements', component: () => import('./pages/PublicEventsPage.vue') },
       { path: '/evenements/inscription/:token', component: () => import('./pages/GuestRegistrationPage.vue'), props: true },
       { path: '/evenements/:eventId', component: () => import('./pages/PublicEventPage.vue'), props: true },
+      { path: '/assemblees', component: () => import('./pages/AssembliesPage.vue'), meta: { requiresAuth: true } },
+      { path: '/assemblees/:assemblyId', component: () => import('./pages/AssemblyPage.vue'), props: true, meta: { requiresAuth: true } },
+      // The facilitator's live mode, on a tablet or a laptop (the API refuses other members' actions).
+      {
+        path: '/assemblees/:assemblyId/animation',
+        component: () => import('./pages/AssemblyLivePage.vue'),
+        props: true,
+        meta: { requiresAuth: true, wide: true },
+      },
       // The sheets a member keeps as the coordinator of a shift (the API says which).
       { path: '/presences', component: () => import('./pages/AttendanceSheetsPage.vue'), meta: { requiresAuth: true } },
       { path: '/presences/:shiftId', component: () => import('./pages/AttendanceSheetPage.vue'), props: true, meta: { requiresAuth: true } },

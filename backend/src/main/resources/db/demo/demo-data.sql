@@ -213,3 +213,23 @@ from workshop w
 where w.title = 'Comment mieux manger ?' and w.ends_at > now()
   and not exists (select 1 from workshop_registration r where r.workshop_id = w.id
                   and r.member_id = 'a0000000-0000-4000-8000-000000000003');
+-- Next month's Agora, on the 15th at 19:00, facilitated by Rémi; its agenda is open, with two
+-- items already proposed by Alice and Camille.
+insert into assembly (id, title, place, starts_at, ends_at, facilitator_id)
+select 'd1000000-0000-4000-8000-000000000001', 'Agora du mois prochain', 'Local de la coop, 12 rue des Halles',
+       ((date_trunc('month', current_date) + interval '1 month 14 days')::date + time '19:00') at time zone 'Europe/Paris',
+       ((date_trunc('month', current_date) + interval '1 month 14 days')::date + time '21:30') at time zone 'Europe/Paris',
+       'a0000000-0000-4000-8000-000000000002'
+where not exists (select 1 from assembly where id = 'd1000000-0000-4000-8000-000000000001');
+
+insert into agenda_item (id, assembly_id, asked_for_id, author_id, title, description, duration_minutes, submitted_at)
+select t.id, 'd1000000-0000-4000-8000-000000000001', 'd1000000-0000-4000-8000-000000000001', t.author, t.title,
+       t.description, t.minutes, now() + t.after
+from (values ('d2000000-0000-4000-8000-000000000001'::uuid, 'a0000000-0000-4000-8000-000000000003'::uuid,
+              'Un frigo pour le local', 'Le frigo du local tombe en panne chaque été : je propose d''en acheter un neuf, avec une cagnotte.',
+              20, interval '0 seconds'),
+             ('d2000000-0000-4000-8000-000000000002'::uuid, 'a0000000-0000-4000-8000-000000000001'::uuid,
+              'Les horaires d''ouverture de l''été', 'Ouvrir le samedi matin plutôt que le mercredi soir en juillet et août ?',
+              15, interval '1 second')) as t (id, author, title, description, minutes, after)
+where exists (select 1 from assembly where id = 'd1000000-0000-4000-8000-000000000001')
+  and not exists (select 1 from agenda_item i where i.id = t.id);

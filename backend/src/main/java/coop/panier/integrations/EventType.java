@@ -40,7 +40,10 @@ public enum EventType {
     WORKSHOP_CANCELLED("workshop.cancelled", "workshop"),
     WORKSHOP_REGISTERED("workshop.registered", "workshop"),
     WORKSHOP_WITHDRAWN("workshop.withdrawn", "workshop"),
-    WORKSHOP_PROMOTED("workshop.promoted", "workshop");
+    WORKSHOP_PROMOTED("workshop.promoted", "workshop"),
+    ASSEMBLY_SCHEDULED("assembly.scheduled", "assembly"),
+    ASSEMBLY_AGENDA_PUBLISHED("assembly.agenda_published", "assembly"),
+    ASSEMBLY_MINUTES_PUBLISHED("assembly.minutes_published", "assembly");
 
     private final String wireName;
     private final String subject;
@@ -66,11 +69,12 @@ public enum EventType {
     /**
      * Who is told by e-mail: nobody, the member the payload names (`memberId`), the household's
      * members (`householdId`), or the volunteers who could come: the active members not on the
-     * shift the payload names (`shiftId`), or the members whose pledges the fundraiser the payload
-     * names (`fundraiserId`) made due or released.
+     * shift the payload names (`shiftId`), the members whose pledges the fundraiser the payload
+     * names (`fundraiserId`) made due or released, or every active member (`MEMBERS`, for what the
+     * whole co-op is told: an assembly's agenda and minutes, the payload naming `assemblyId`).
      */
     public enum Recipients {
-        NOBODY, MEMBER, HOUSEHOLD, VOLUNTEERS, PLEDGERS
+        NOBODY, MEMBER, HOUSEHOLD, VOLUNTEERS, PLEDGERS, MEMBERS
     }
 
     public Recipients mailedTo() {
@@ -82,6 +86,7 @@ public enum EventType {
             case WORKSHOP_PROMOTED -> Recipients.MEMBER;
             case MEMBERSHIP_JOINED, MEMBERSHIP_EXPIRING, PAYMENT_RECORDED -> Recipients.HOUSEHOLD;
             case FUNDRAISER_REACHED, FUNDRAISER_MISSED -> Recipients.PLEDGERS;
+            case ASSEMBLY_AGENDA_PUBLISHED, ASSEMBLY_MINUTES_PUBLISHED -> Recipients.MEMBERS;
             default -> Recipients.NOBODY;
         };
     }

@@ -50,6 +50,9 @@ public class MailTexts {
         if (type.startsWith("workshop.")) {
             return "workshop";
         }
+        if (type.startsWith("assembly.")) {
+            return "assembly";
+        }
         return type.startsWith("waitlist.") ? "offer" : "membership";
     }
 
@@ -67,6 +70,11 @@ public class MailTexts {
         }
         if (template(type).equals("workshop")) {
             return workshops.subject(type, payload, lang);
+        }
+        if (template(type).equals("assembly")) {
+            String title = payload.path("title").asText();
+            return type.equals("assembly.minutes_published") ? (fr ? "Compte rendu : " : "Minutes: ") + title
+                    : (fr ? "Ordre du jour : " : "Agenda: ") + title;
         }
         long number = payload.path("number").asLong();
         return switch (type) {
@@ -110,6 +118,9 @@ public class MailTexts {
         }
         if (template(type).equals("workshop")) {
             data.putAll(workshops.data(type, payload, lang));
+        }
+        if (template(type).equals("assembly")) {
+            assembly(payload, locale, data);
             return data;
         }
         Object[] slot = (Object[]) em.createNativeQuery(
@@ -190,6 +201,28 @@ public class MailTexts {
             standIn = names.isEmpty() ? null : (String) names.get(0);
         }
         data.put("standIn", standIn);
+    }
+
+    /**
+     * An assembly's mail: when and where, and its items as they stand when the mail is written
+     * (with the decision taken in the room, for the minutes).
+     */
+    private void assembly(JsonNode payload, Locale locale, Map<String, Object> data) {
+        UUID assemblyId = UUID.fromString(payload.path("assemblyId").asText());
+        Object[] assembly = (Object[]) em.createNativeQuery("select title, place, starts_at, ends_at from assembly where id = ?1",
+                Object[].class).setParameter(1, assemblyId).getSingleResult();
+        data.put("title", assembly[0]);
+        data.put("place", assembly[1]);
+        data.put("day", format("EEEE d MMMM yyyy", (Instant) assembly[2], locale));
+        data.put("hours", format("HH:mm", (Instant) assembly[2], locale) + "–" + format("HH:mm", (Instant) assembly[3], locale));
+        data.put("assemblyUrl", spaUrl + "/assemblees/" + assemblyId);
+        List<Object[]> rows = em.createNativeQuery("""
+                select i.title, i.duration_minutes, m.first_name, i.decision from agenda_item i join member m on m.id = i.author_id
+                where i.assembly_id = ?1 and i.status = 'PROPOSED' order by i.submitted_at, i.id""", Object[].class)
+                .setParameter(1, assemblyId).getResultList();
+        List<Map<String, Object>> items = new ArrayList<>();
+        rows.forEach(r -> items.add(Map.of("title", r[0], "minutes", r[1], "author", r[2], "decision", r[3])));
+        data.put("items", items);
     }
 
     private static java.time.LocalDate date(Object value) {

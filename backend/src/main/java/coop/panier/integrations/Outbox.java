@@ -67,6 +67,7 @@ public class Outbox {
             case HOUSEHOLD -> payload.get("householdId");
             case VOLUNTEERS -> payload.get("shiftId");
             case PLEDGERS -> payload.get("fundraiserId");
+            case MEMBERS -> payload.get("assemblyId");
             case NOBODY -> null;
         };
         if (who == null) {
@@ -80,6 +81,7 @@ public class Outbox {
                     + " where s.shift_id = ?2 and s.member_id = m.id and s.status = 'SIGNED_UP')";
             case PLEDGERS -> "m.erased_at is null and exists (select 1 from fundraiser_pledge p"
                     + " where p.fundraiser_id = ?2 and p.member_id = m.id and p.status in ('DUE', 'RELEASED'))";
+            case MEMBERS -> "m.status = 'ACTIVE' and m.erased_at is null and cast(?2 as uuid) is not null";
             default -> "m.household_id = ?2 and m.status <> 'LEFT' and m.erased_at is null";
         };
         em.createNativeQuery("insert into mail_delivery (id, event_id, recipient_member_id, next_attempt_at)"

@@ -94,6 +94,17 @@ class DemoDataTest extends ApiTest {
     }
 
     @Test
+    void nextMonthsAgoraHasTwoItemsAndRemiFacilitatesIt() {
+        String token = Tokens.member(REMI);
+        String id = "d1000000-0000-4000-8000-000000000001";
+        api(token).get("/api/v1/assemblies/" + id).then().statusCode(200).body("canFacilitate", equalTo(true))
+                .body("agendaOpen", equalTo(true)).body("facilitator.firstName", equalTo("Rémi"));
+        demoData.load(null);
+        api(token).get("/api/v1/assemblies/" + id + "/agenda-items").then().statusCode(200)
+                .body("items.title", equalTo(java.util.List.of("Un frigo pour le local", "Les horaires d'ouverture de l'été")));
+    }
+
+    @Test
     void theMartinsOweTwoHoursOfLastMonthAndAreToldWhatBringsThemBack() {
         String token = Tokens.member(ALICE);
         io.restassured.response.Response account = api(token).get("/api/v1/me/volunteer-hours");
