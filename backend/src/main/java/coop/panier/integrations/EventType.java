@@ -32,7 +32,12 @@ public enum EventType {
     SHIFT_STAND_IN_FOUND("shift.stand_in_found", "shift"),
     SHIFT_UNDERSTAFFED("shift.understaffed", "shift"),
     HOURS_CREDITED("hours.credited", "household"),
-    HOUSEHOLD_STANDING_CHANGED("household.standing_changed", "household");
+    HOUSEHOLD_STANDING_CHANGED("household.standing_changed", "household"),
+    PROPOSAL_OPENED("proposal.opened", "proposal"),
+    PROPOSAL_CLOSING_SOON("proposal.closing_soon", "proposal"),
+    PROPOSAL_DECIDED("proposal.decided", "proposal"),
+    PROPOSAL_ROUND_STARTED("proposal.round_started", "proposal"),
+    PROPOSAL_REVIEW_DUE("proposal.review_due", "proposal");
 
     private final String wireName;
     private final String subject;
@@ -58,10 +63,11 @@ public enum EventType {
     /**
      * Who is told by e-mail: nobody, the member the payload names (`memberId`), the household's
      * members (`householdId`), or the volunteers who could come: the active members not on the
-     * shift the payload names (`shiftId`).
+     * shift the payload names (`shiftId`), or the members listed by whoever records the event
+     * (`Outbox.record(type, subject, payload, recipients)`: a working group's members…).
      */
     public enum Recipients {
-        NOBODY, MEMBER, HOUSEHOLD, VOLUNTEERS
+        NOBODY, MEMBER, HOUSEHOLD, VOLUNTEERS, LISTED
     }
 
     public Recipients mailedTo() {
@@ -70,6 +76,8 @@ public enum EventType {
                     SHIFT_STAND_IN_FOUND -> Recipients.MEMBER;
             case SHIFT_STAND_IN_WANTED, SHIFT_UNDERSTAFFED -> Recipients.VOLUNTEERS;
             case MEMBERSHIP_JOINED, MEMBERSHIP_EXPIRING, PAYMENT_RECORDED -> Recipients.HOUSEHOLD;
+            case PROPOSAL_OPENED, PROPOSAL_CLOSING_SOON, PROPOSAL_DECIDED, PROPOSAL_ROUND_STARTED,
+                    PROPOSAL_REVIEW_DUE -> Recipients.LISTED;
             default -> Recipients.NOBODY;
         };
     }
@@ -84,6 +92,7 @@ public enum EventType {
             case ORDER_PICKUP_REMINDER -> "pickup_reminder";
             case MEMBERSHIP_EXPIRING -> "membership_reminder";
             case SHIFT_STAND_IN_WANTED, SHIFT_UNDERSTAFFED -> "volunteer_offers";
+            case PROPOSAL_OPENED -> "proposal_mails";
             default -> null;
         };
     }
