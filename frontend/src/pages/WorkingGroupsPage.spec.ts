@@ -65,6 +65,31 @@ describe('Commissions', () => {
     expect(wrapper.get('[data-testid="group-notes"]').text()).toContain('Moi Même, le 1 décembre 2026')
   })
 
+  it('lets admins change a group and its meetings, with the version read', async () => {
+    keycloakSession.roles = ['member', 'admin']
+    try {
+      serve(group({ meetings: [{ startsAt: '2026-12-08T18:00:00Z', place: 'Local', note: null }] }))
+      let sent: { body: unknown; ifMatch: string | null } | undefined
+      server.use(
+        http.get(api('/working-groups/:id'), () => HttpResponse.json(group({ meetings: [{ startsAt: '2026-12-08T18:00:00Z', place: 'Local', note: null }] }), { headers: { ETag: '"2"' } })),
+        http.put(api('/working-groups/:id'), async ({ request }) => {
+          sent = { body: await request.json(), ifMatch: request.headers.get('If-Match') }
+          return HttpResponse.json(group({ description: 'Nouvelle description' }), { headers: { ETag: '"3"' } })
+        }),
+      )
+      const wrapper = await renderApp(`/commissions/${groupId}`)
+      await click(wrapper, 'Modifier la commission')
+      await click(wrapper, 'Retirer')
+      await wrapper.get('textarea#group-description').setValue('Nouvelle description')
+      await click(wrapper, 'Enregistrer la commission')
+      expect(sent?.ifMatch).toBe('"2"')
+      expect(sent?.body).toEqual({ name: 'Appro', description: 'Nouvelle description', meetings: [] })
+      expect(wrapper.text()).toContain('Nouvelle description')
+    } finally {
+      keycloakSession.roles = ['member']
+    }
+  })
+
   it('offers admins to create a group', async () => {
     keycloakSession.roles = ['member', 'admin']
     try {
