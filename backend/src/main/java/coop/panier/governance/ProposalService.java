@@ -265,7 +265,7 @@ public class ProposalService {
         }
     }
 
-    /** A deadline at least the co-op's minimum delay ahead (counted in days of the co-op), at most a year. */
+    /** A deadline at least the co-op's minimum delay ahead, counted in days of the co-op (any hour of that day will do). */
     private Instant checkedDeadline(String field, Instant deadline, Instant now) {
         ZoneId here = ZoneId.of(zone);
         LocalDate earliest = LocalDate.ofInstant(now, here).plusDays(rules.rules().minDeadlineDays);
@@ -273,9 +273,6 @@ public class ProposalService {
             throw ProblemException.invalidField(field, "la date limite est au plus tôt le "
                     + DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRENCH).format(earliest) + " ("
                     + rules.rules().minDeadlineDays + " jours pour que chacun·e puisse répondre)");
-        }
-        if (deadline.isAfter(now.plus(java.time.Duration.ofDays(366)))) {
-            throw ProblemException.invalidField(field, "la date limite est dans moins d'un an");
         }
         if (!deadline.isAfter(now)) {
             throw ProblemException.invalidField(field, "la date limite est dans le futur");

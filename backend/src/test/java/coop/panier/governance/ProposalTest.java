@@ -90,6 +90,16 @@ class ProposalTest extends GovernanceApiTest {
         Mailbox.sendAll(mails);
         assertThat(Mailbox.text(Mailbox.only(agrees.who().email(), "Non adoptée : Un frigo pour le local")))
                 .contains("une objection bloquante tient").contains("/decisions/" + id);
+
+        String block = read(blocks, id).getString("responses.find { it.kind == 'BLOCK' }.id");
+        var from = Map.of("fromResponseId", block, "deadline", inDays(16));
+        api(agrees.token()).contentType(ContentType.JSON).body(from).post("/api/v1/proposals/" + id + "/rounds")
+                .then().statusCode(403);
+        JsonPath next = api(blocks.token()).contentType(ContentType.JSON).body(from).post("/api/v1/proposals/" + id + "/rounds")
+                .then().statusCode(201).extract().jsonPath();
+        assertThat(next.getString("authorName")).as("the blocker starts round 2, and is its author").isEqualTo(blocks.name());
+        assertThat(next.getString("body")).isEqualTo("Réparer l'ancien");
+        assertThat(read(author, id).getString("rejection")).as("round 1 keeps why").isEqualTo("BLOCKED");
     }
 
     @Test
