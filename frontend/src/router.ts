@@ -90,7 +90,8 @@ export function createAppRouter(auth: Auth) {
       { path: '/commandes', component: () => import('./pages/OrdersPage.vue'), meta: { requiresAuth: true } },
       { path: '/benevolat', component: () => import('./pages/VolunteeringPage.vue'), meta: { requiresAuth: true } },
       { path: '/mes-heures', component: () => import('./pages/HoursPage.vue'), meta: { requiresAuth: true } },
-      // Self-management: proposals and decisions, working groups (commissions).
+      // Self-management: one entry leading to decisions, working groups, assemblies, fundraisers and workshops.
+      { path: '/coop', component: () => import('./pages/CoopPage.vue'), meta: { requiresAuth: true } },
       { path: '/decisions', component: () => import('./pages/DecisionsPage.vue'), meta: { requiresAuth: true } },
       { path: '/decisions/:proposalId', component: () => import('./pages/ProposalPage.vue'), props: true, meta: { requiresAuth: true } },
       { path: '/commissions', component: () => import('./pages/WorkingGroupsPage.vue'), meta: { requiresAuth: true } },
