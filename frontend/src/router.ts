@@ -74,6 +74,7 @@ function management(): RouteRecordRaw[] {
     { path: 'heures-a-valider', component: () => import('./pages/admin/LoggedHoursPage.vue') },
     { path: 'exemptions', component: () => import('./pages/admin/ExemptionsPage.vue'), meta: adminOnly },
     { path: 'regles-benevolat', component: () => import('./pages/admin/VolunteeringRulesPage.vue'), meta: adminOnly },
+    { path: 'regles-decisions', component: () => import('./pages/admin/GovernanceRulesPage.vue'), meta: adminOnly },
   ]
 }
 
@@ -107,6 +108,10 @@ export function createAppRouter(auth: Auth) {
         props: true,
         meta: { requiresAuth: true, wide: true },
       },
+      { path: '/decisions', component: () => import('./pages/DecisionsPage.vue'), meta: { requiresAuth: true } },
+      { path: '/decisions/:proposalId', component: () => import('./pages/ProposalPage.vue'), props: true, meta: { requiresAuth: true } },
+      { path: '/commissions', component: () => import('./pages/WorkingGroupsPage.vue'), meta: { requiresAuth: true } },
+      { path: '/commissions/:groupId', component: () => import('./pages/WorkingGroupPage.vue'), props: true, meta: { requiresAuth: true } },
       // The sheets a member keeps as the coordinator of a shift (the API says which).
       { path: '/presences', component: () => import('./pages/AttendanceSheetsPage.vue'), meta: { requiresAuth: true } },
       { path: '/presences/:shiftId', component: () => import('./pages/AttendanceSheetPage.vue'), props: true, meta: { requiresAuth: true } },

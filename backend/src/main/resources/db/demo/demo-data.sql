@@ -233,3 +233,32 @@ from (values ('d2000000-0000-4000-8000-000000000001'::uuid, 'a0000000-0000-4000-
               15, interval '1 second')) as t (id, author, title, description, minutes, after)
 where exists (select 1 from assembly where id = 'd1000000-0000-4000-8000-000000000001')
   and not exists (select 1 from agenda_item i where i.id = t.id);
+-- Working groups (commissions) and one open proposal, to the whole co-op, that Rémi agrees with.
+insert into working_group (id, name, description, created_at)
+values
+  ('d1000000-0000-4000-8000-000000000001', 'Appro', 'Choisit les producteurs, passe les commandes et suit les livraisons.', now()),
+  ('d1000000-0000-4000-8000-000000000002', 'Accueil', 'Organise l''accueil au local et des nouveaux membres.', now()),
+  ('d1000000-0000-4000-8000-000000000003', 'Communication', 'La lettre, les affiches et le site de la coop.', now()),
+  ('d1000000-0000-4000-8000-000000000004', 'Agora', 'Prépare l''assemblée mensuelle et son ordre du jour.', now())
+on conflict do nothing;
+
+insert into working_group_member (group_id, member_id, joined_at)
+values
+  ('d1000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-000000000003', now()),
+  ('d1000000-0000-4000-8000-000000000002', 'a0000000-0000-4000-8000-000000000002', now()),
+  ('d1000000-0000-4000-8000-000000000004', 'a0000000-0000-4000-8000-000000000001', now()),
+  ('d1000000-0000-4000-8000-000000000004', 'a0000000-0000-4000-8000-000000000003', now())
+on conflict do nothing;
+
+insert into proposal (id, chain_id, round, author_id, title, body, rule, deadline, opened_at)
+select 'd2000000-0000-4000-8000-000000000001', 'd2000000-0000-4000-8000-000000000001', 1,
+       'a0000000-0000-4000-8000-000000000003', 'Un frigo pour le local',
+       E'Le frigo du local ne tient plus le froid.\n\nJe propose d''en acheter un **d''occasion**, pour 600 € au plus, financé par une cagnotte.',
+       'CONSENT', now() + interval '10 days', now()
+where not exists (select 1 from proposal where id = 'd2000000-0000-4000-8000-000000000001');
+
+insert into proposal_response (id, proposal_id, member_id, kind, responded_at, changed_at)
+select 'd3000000-0000-4000-8000-000000000001', p.id, 'a0000000-0000-4000-8000-000000000002', 'AGREE', now(), now()
+from proposal p
+where p.id = 'd2000000-0000-4000-8000-000000000001' and p.status = 'OPEN'
+  and not exists (select 1 from proposal_response where id = 'd3000000-0000-4000-8000-000000000001');

@@ -54,6 +54,21 @@ class DemoDataTest extends ApiTest {
     }
 
     @Test
+    void theDemoCoopHasItsWorkingGroupsAndAnOpenProposalThatRemiAgreesWith() {
+        TestPerson alice = new TestPerson("33333333-3333-4333-8333-333333333333", "alice@panier.example",
+                "Alice", "Martin");
+        String token = Tokens.member(alice);
+        java.util.List<String> groups = api(token).queryParam("limit", 200).get("/api/v1/working-groups")
+                .then().statusCode(200).extract().path("items.name");
+        org.assertj.core.api.Assertions.assertThat(groups).contains("Accueil", "Agora", "Appro", "Communication");
+        api(token).get("/api/v1/proposals/d2000000-0000-4000-8000-000000000001").then().statusCode(200)
+                .body("title", equalTo("Un frigo pour le local"))
+                .body("status", equalTo("OPEN"))
+                .body("responses.memberName", equalTo(java.util.List.of("Rémi Lefèvre")))
+                .body("may.withdraw", equalTo(true));
+    }
+
+    @Test
     void theDemoCatalogueHasProductsInStock() {
         api().queryParam("q", "miel").get("/api/v1/products").then().statusCode(200)
                 .body("items[0].name", org.hamcrest.Matchers.equalTo("Miel de fleurs"))
