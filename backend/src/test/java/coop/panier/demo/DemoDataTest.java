@@ -54,6 +54,21 @@ class DemoDataTest extends ApiTest {
     }
 
     @Test
+    void theDemoCoopHasItsWorkingGroupsAndAnOpenProposalThatRemiAgreesWith() {
+        TestPerson alice = new TestPerson("33333333-3333-4333-8333-333333333333", "alice@panier.example",
+                "Alice", "Martin");
+        String token = Tokens.member(alice);
+        java.util.List<String> groups = api(token).queryParam("limit", 200).get("/api/v1/working-groups")
+                .then().statusCode(200).extract().path("items.name");
+        org.assertj.core.api.Assertions.assertThat(groups).contains("Accueil", "Agora", "Appro", "Communication");
+        api(token).get("/api/v1/proposals/d2000000-0000-4000-8000-000000000001").then().statusCode(200)
+                .body("title", equalTo("Un frigo pour le local"))
+                .body("status", equalTo("OPEN"))
+                .body("responses.memberName", equalTo(java.util.List.of("Rémi Lefèvre")))
+                .body("may.withdraw", equalTo(true));
+    }
+
+    @Test
     void theDemoCatalogueHasProductsInStock() {
         api().queryParam("q", "miel").get("/api/v1/products").then().statusCode(200)
                 .body("items[0].name", org.hamcrest.Matchers.equalTo("Miel de fleurs"))
@@ -94,6 +109,17 @@ class DemoDataTest extends ApiTest {
     }
 
     @Test
+    void nextMonthsAgoraHasTwoItemsAndRemiFacilitatesIt() {
+        String token = Tokens.member(REMI);
+        String id = "d1000000-0000-4000-8000-000000000001";
+        api(token).get("/api/v1/assemblies/" + id).then().statusCode(200).body("canFacilitate", equalTo(true))
+                .body("agendaOpen", equalTo(true)).body("facilitator.firstName", equalTo("Rémi"));
+        demoData.load(null);
+        api(token).get("/api/v1/assemblies/" + id + "/agenda-items").then().statusCode(200)
+                .body("items.title", equalTo(java.util.List.of("Un frigo pour le local", "Les horaires d'ouverture de l'été")));
+    }
+
+    @Test
     void theMartinsOweTwoHoursOfLastMonthAndAreToldWhatBringsThemBack() {
         String token = Tokens.member(ALICE);
         io.restassured.response.Response account = api(token).get("/api/v1/me/volunteer-hours");
@@ -106,6 +132,21 @@ class DemoDataTest extends ApiTest {
         demoData.load(null);
         assertThat(api(token).get("/api/v1/me/volunteer-hours").<java.util.List<Integer>>path("months.creditedMinutes"))
                 .isEqualTo(credited);
+    }
+
+    @Test
+    void theCoopCollectsForAFridgeAndAnonymousPledgersStayAnonymous() {
+        String fridge = "c3000000-0000-4000-8000-000000000001";
+        String bruno = Tokens.member(TestPerson.random("Visiteur", "Demo"));
+        api(bruno).get("/api/v1/fundraisers/" + fridge).then().statusCode(200)
+                .body("title", equalTo("Un frigo pour le local")).body("goalCents", equalTo(60_000))
+                .body("pledgedCents", equalTo(23_000)).body("pledgers", equalTo(3)).body("status", equalTo("OPEN"));
+        io.restassured.response.Response pledges = api(bruno).get("/api/v1/fundraisers/" + fridge + "/pledges");
+        assertThat(pledges.<java.util.List<Integer>>path("items.amountCents")).containsExactlyInAnyOrder(15_000, 5_000, 3_000);
+        // Rémi's pledge is anonymous: no name in it for another member.
+        assertThat(pledges.<java.util.List<String>>path("items.pledger.firstName")).containsExactlyInAnyOrder("Camille", "Alice");
+        demoData.load(null);
+        api(bruno).get("/api/v1/fundraisers/" + fridge).then().body("pledgedCents", equalTo(23_000));
     }
 
     @Test
