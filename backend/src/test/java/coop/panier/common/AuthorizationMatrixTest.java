@@ -74,7 +74,7 @@ class AuthorizationMatrixTest extends ApiTest {
         return operations().stream().map(op -> DynamicTest.dynamicTest(op.id(),
                 () -> assertThat(op.roles()).as(op.id() + " has x-panier-roles")
                         .isIn("public", "signed-in", "member", "admin", "admin-or-own", "admin-or-referent",
-                                "admin-or-door", "admin-or-coordinator")));
+                                "admin-or-door", "admin-or-coordinator", "admin-or-facilitator")));
     }
 
     @TestFactory
@@ -91,7 +91,7 @@ class AuthorizationMatrixTest extends ApiTest {
         String token = member(TestPerson.random("Matrix", "Member"));
         // admin-or-coordinator: the right comes from the shift, checked once the body is read (below).
         return operations().stream().filter(op -> op.roles().startsWith("admin") && !"admin-or-own".equals(op.roles())
-                        && !"admin-or-coordinator".equals(op.roles()))
+                        && !"admin-or-coordinator".equals(op.roles()) && !"admin-or-facilitator".equals(op.roles()))
                 .map(op -> DynamicTest.dynamicTest(op.method() + " " + op.path(), () -> {
                     Response response = op.send(outsideContract().auth().oauth2(token));
                     assertThat(response.statusCode()).as(op.id()).isEqualTo(403);
@@ -116,6 +116,28 @@ class AuthorizationMatrixTest extends ApiTest {
                     Response response = request.request(op.method().toUpperCase(),
                             op.path().replaceAll("\\{[^}]+}", UUID.randomUUID().toString()));
                     assertThat(response.statusCode()).as(op.node().path("operationId").asText()).isEqualTo(403);
+                }));
+    }
+
+    /**
+     * An assembly's facilitator runs its live mode as admins do; any other member gets a 403,
+     * for an assembly that does not exist as for one they do not facilitate.
+     */
+    @TestFactory
+    Stream<DynamicTest> aMemberWhoDoesNotFacilitateTheAssemblyGetsA403() throws Exception {
+        String token = member(TestPerson.random("Matrix", "Participant"));
+        return operations().stream().filter(op -> "admin-or-facilitator".equals(op.roles()))
+                .map(op -> DynamicTest.dynamicTest(op.method() + " " + op.path(), () -> {
+                    var request = outsideContract().auth().oauth2(token);
+                    var media = Contract.operations().stream().filter(o -> o.id().equals(op.id())).findFirst().orElseThrow()
+                            .node().path("requestBody").path("content").path("application/json");
+                    if (!media.isMissingNode()) {
+                        request.contentType("application/json")
+                                .body(Contract.resolve(media.path("examples").elements().next()).path("value").toString())
+                                .header("If-Match", "\"0\"");
+                    }
+                    Response response = request.request(op.method().toUpperCase(), op.concretePath());
+                    assertThat(response.statusCode()).as(op.id()).isEqualTo(403);
                 }));
     }
 
@@ -159,6 +181,21 @@ class AuthorizationMatrixTest extends ApiTest {
             Response response = op.send(outsideContract().auth().oauth2(token));
             assertThat(response.statusCode()).as(op.id() + ", an hour before " + response.asString()).isNotIn(401, 403);
         }
+    }
+
+    /**
+     * Workshops: anonymous visitors reach the public events (their pages, their calendar, a
+     * guest's registration by its key) under /api/v1/public only; the members' workshops
+     * (/api/v1/events) always need a token. That a members' workshop never shows through the
+     * public paths is WorkshopTest's and PublicEventTest's.
+     */
+    @Test
+    void theWorkshopsAnonymousOperationsAreThePublicEventsOnly() {
+        assertThat(operations().stream().filter(op -> op.path().startsWith("/api/v1/events")).map(Operation::roles))
+                .isNotEmpty().doesNotContain("public");
+        assertThat(operations().stream().filter(op -> op.path().startsWith("/api/v1/public/")).map(Operation::id))
+                .containsExactlyInAnyOrder("listPublicWorkshops", "getPublicWorkshop", "getPublicWorkshopCalendar",
+                        "registerGuestForWorkshop", "getGuestRegistration", "cancelGuestRegistration");
     }
 
     /** The scopes the contract grants, for the lead's Keycloak client scopes and for the report. */

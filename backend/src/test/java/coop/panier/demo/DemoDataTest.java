@@ -54,6 +54,21 @@ class DemoDataTest extends ApiTest {
     }
 
     @Test
+    void theDemoCoopHasItsWorkingGroupsAndAnOpenProposalThatRemiAgreesWith() {
+        TestPerson alice = new TestPerson("33333333-3333-4333-8333-333333333333", "alice@panier.example",
+                "Alice", "Martin");
+        String token = Tokens.member(alice);
+        java.util.List<String> groups = api(token).queryParam("limit", 200).get("/api/v1/working-groups")
+                .then().statusCode(200).extract().path("items.name");
+        org.assertj.core.api.Assertions.assertThat(groups).contains("Accueil", "Agora", "Appro", "Communication");
+        api(token).get("/api/v1/proposals/d2000000-0000-4000-8000-000000000001").then().statusCode(200)
+                .body("title", equalTo("Un frigo pour le local"))
+                .body("status", equalTo("OPEN"))
+                .body("responses.memberName", equalTo(java.util.List.of("Rémi Lefèvre")))
+                .body("may.withdraw", equalTo(true));
+    }
+
+    @Test
     void theDemoCatalogueHasProductsInStock() {
         api().queryParam("q", "miel").get("/api/v1/products").then().statusCode(200)
                 .body("items[0].name", org.hamcrest.Matchers.equalTo("Miel de fleurs"))
@@ -91,6 +106,17 @@ class DemoDataTest extends ApiTest {
         assertThat(api(Tokens.admin()).queryParam("limit", 200).get("/api/v1/shifts").<java.util.List<?>>path("items"))
                 .hasSize(shifts);
         api(token).queryParam("mine", true).get("/api/v1/shifts").then().body("items", org.hamcrest.Matchers.hasSize(1));
+    }
+
+    @Test
+    void nextMonthsAgoraHasTwoItemsAndRemiFacilitatesIt() {
+        String token = Tokens.member(REMI);
+        String id = "d1000000-0000-4000-8000-000000000001";
+        api(token).get("/api/v1/assemblies/" + id).then().statusCode(200).body("canFacilitate", equalTo(true))
+                .body("agendaOpen", equalTo(true)).body("facilitator.firstName", equalTo("Rémi"));
+        demoData.load(null);
+        api(token).get("/api/v1/assemblies/" + id + "/agenda-items").then().statusCode(200)
+                .body("items.title", equalTo(java.util.List.of("Un frigo pour le local", "Les horaires d'ouverture de l'été")));
     }
 
     @Test
@@ -140,5 +166,14 @@ class DemoDataTest extends ApiTest {
 
         String number = api(Tokens.member(TestPerson.random("Zoé", "Klein"))).get("/api/v1/me").path("memberNumber");
         assertThat(Integer.parseInt(number.substring(2))).isGreaterThan(4);
+    }
+
+    @Test
+    void theNeighbourhoodSeesTheDiscoSoupeAndAliceHerPlaceAtTheMembersWorkshop() {
+        java.util.List<String> open = api().get("/api/v1/public/events").then().statusCode(200).extract().path("items.title");
+        assertThat(open).contains("Disco soupe").doesNotContain("Comment mieux manger ?");
+        java.util.List<String> mine = api(Tokens.member(ALICE)).get("/api/v1/events").then().statusCode(200)
+                .extract().path("items.findAll { it.title == 'Comment mieux manger ?' }.registrationStatus");
+        assertThat(mine).containsExactly("CONFIRMED");
     }
 }
