@@ -8,18 +8,13 @@ import static coop.panier.drive.DriveFixtures.product;
 import static coop.panier.drive.DriveFixtures.slot;
 import static coop.panier.drive.DriveFixtures.stock;
 import static coop.panier.testsupport.Tokens.admin;
+import static coop.panier.testsupport.AtOnce.all;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.IntFunction;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,30 +43,6 @@ class DriveConcurrencyTest extends ApiTest {
             if (MEMBERS.isEmpty()) {
                 MEMBERS.addAll(all(200, i -> () -> activeMember("Membre" + i)));
             }
-        }
-    }
-
-    /** Runs the calls together, released at the same instant, and returns their results in order. */
-    private static <T> List<T> all(int n, IntFunction<Callable<T>> call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(32);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                Callable<T> c = call.apply(i);
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return c.call();
-                }));
-            }
-            start.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> f : futures) {
-                results.add(f.get());
-            }
-            return results;
-        } finally {
-            pool.shutdown();
         }
     }
 

@@ -7,16 +7,11 @@ import static coop.panier.fundraisers.FundraiserFixtures.events;
 import static coop.panier.fundraisers.FundraiserFixtures.history;
 import static coop.panier.fundraisers.FundraiserFixtures.opened;
 import static coop.panier.fundraisers.FundraiserFixtures.pledge;
+import static coop.panier.testsupport.AtOnce.all;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.IntFunction;
 
 import javax.sql.DataSource;
 
@@ -47,32 +42,11 @@ class FundraiserConcurrencyTest extends ApiTest {
         TestScales.ensureOneInForceToday(scales);
         synchronized (MEMBERS) {
             if (MEMBERS.isEmpty()) {
-                MEMBERS.addAll(all(40, i -> () -> activeMember("Donateur" + i)));
+                // One after the other: the race under test is the pledges', not the members' joining.
+                for (int i = 0; i < 40; i++) {
+                    MEMBERS.add(activeMember("Donateur" + i));
+                }
             }
-        }
-    }
-
-    /** Runs the calls together, released at the same instant, and returns their results in order. */
-    private static <T> List<T> all(int n, IntFunction<Callable<T>> call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(n, 32));
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                Callable<T> c = call.apply(i);
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return c.call();
-                }));
-            }
-            start.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> f : futures) {
-                results.add(f.get());
-            }
-            return results;
-        } finally {
-            pool.shutdown();
         }
     }
 
