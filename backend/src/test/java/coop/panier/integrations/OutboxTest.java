@@ -247,6 +247,7 @@ class OutboxTest extends ApiTest {
                 "shift", "ShiftEventPayload"));
         schemaOf.put("hours", "HoursCreditedEventPayload");
         schemaOf.put("household", "HouseholdStandingEventPayload");
+        schemaOf.put("assembly", "AssemblyEventPayload");
         List<String> wrong = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); ResultSet r = c.createStatement().executeQuery(
                 "select type, payload::text from domain_event")) {
