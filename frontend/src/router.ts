@@ -74,6 +74,7 @@ function management(): RouteRecordRaw[] {
     { path: 'heures-a-valider', component: () => import('./pages/admin/LoggedHoursPage.vue') },
     { path: 'exemptions', component: () => import('./pages/admin/ExemptionsPage.vue'), meta: adminOnly },
     { path: 'regles-benevolat', component: () => import('./pages/admin/VolunteeringRulesPage.vue'), meta: adminOnly },
+    { path: 'regles-decisions', component: () => import('./pages/admin/GovernanceRulesPage.vue'), meta: adminOnly },
   ]
 }
 
@@ -89,6 +90,15 @@ export function createAppRouter(auth: Auth) {
       { path: '/commandes', component: () => import('./pages/OrdersPage.vue'), meta: { requiresAuth: true } },
       { path: '/benevolat', component: () => import('./pages/VolunteeringPage.vue'), meta: { requiresAuth: true } },
       { path: '/mes-heures', component: () => import('./pages/HoursPage.vue'), meta: { requiresAuth: true } },
+      // Self-management: one entry leading to decisions, working groups, assemblies, fundraisers and workshops.
+      { path: '/coop', component: () => import('./pages/CoopPage.vue'), meta: { requiresAuth: true } },
+      { path: '/cagnottes', component: () => import('./pages/FundraisersPage.vue'), meta: { requiresAuth: true } },
+      { path: '/cagnottes/:fundraiserId', component: () => import('./pages/FundraiserPage.vue'), props: true, meta: { requiresAuth: true } },
+      { path: '/ateliers', component: () => import('./pages/WorkshopsPage.vue'), meta: { requiresAuth: true } },
+      // The co-op's public events: open to anyone, no sign-in (a guest's registration by the key of its mail).
+      { path: '/evenements', component: () => import('./pages/PublicEventsPage.vue') },
+      { path: '/evenements/inscription/:token', component: () => import('./pages/GuestRegistrationPage.vue'), props: true },
+      { path: '/evenements/:eventId', component: () => import('./pages/PublicEventPage.vue'), props: true },
       { path: '/assemblees', component: () => import('./pages/AssembliesPage.vue'), meta: { requiresAuth: true } },
       { path: '/assemblees/:assemblyId', component: () => import('./pages/AssemblyPage.vue'), props: true, meta: { requiresAuth: true } },
       // The facilitator's live mode, on a tablet or a laptop (the API refuses other members' actions).
@@ -98,6 +108,10 @@ export function createAppRouter(auth: Auth) {
         props: true,
         meta: { requiresAuth: true, wide: true },
       },
+      { path: '/decisions', component: () => import('./pages/DecisionsPage.vue'), meta: { requiresAuth: true } },
+      { path: '/decisions/:proposalId', component: () => import('./pages/ProposalPage.vue'), props: true, meta: { requiresAuth: true } },
+      { path: '/commissions', component: () => import('./pages/WorkingGroupsPage.vue'), meta: { requiresAuth: true } },
+      { path: '/commissions/:groupId', component: () => import('./pages/WorkingGroupPage.vue'), props: true, meta: { requiresAuth: true } },
       // The sheets a member keeps as the coordinator of a shift (the API says which).
       { path: '/presences', component: () => import('./pages/AttendanceSheetsPage.vue'), meta: { requiresAuth: true } },
       { path: '/presences/:shiftId', component: () => import('./pages/AttendanceSheetPage.vue'), props: true, meta: { requiresAuth: true } },

@@ -5,7 +5,7 @@ describe('the layout', () => {
   it('is in French first, and offers signing in', async () => {
     const wrapper = await renderApp('/')
 
-    expect(wrapper.get('nav').text()).toBe('AccueilCataloguePanierMes commandesBénévolatMon compteMon adhésion')
+    expect(wrapper.get('nav').text()).toBe('AccueilCataloguePanierMes commandesBénévolatLa coopMon compteMon adhésion')
     expect(wrapper.get('h1').text()).toBe('Bienvenue sur Panier')
     expect(document.documentElement.lang).toBe('fr')
   })
@@ -27,7 +27,7 @@ describe('the layout', () => {
 
     await button('EN').trigger('click')
 
-    expect(wrapper.get('nav').text()).toBe('HomeCatalogueBasketMy ordersVolunteeringMy accountMy membership')
+    expect(wrapper.get('nav').text()).toBe('HomeCatalogueBasketMy ordersVolunteeringThe co-opMy accountMy membership')
     expect(wrapper.get('h1').text()).toBe('Welcome to Panier')
     expect(wrapper.text()).toContain('Sign out')
     expect(document.documentElement.lang).toBe('en')

@@ -76,7 +76,7 @@ describe('Mon compte', () => {
     await wrapper.get('form').trigger('submit')
     await flushPromises()
 
-    expect(body?.preferences).toEqual({ language: 'fr', pickupReminder: false, membershipReminder: true, volunteerOffers: true })
+    expect(body?.preferences).toEqual({ language: 'fr', pickupReminder: false, membershipReminder: true, volunteerOffers: true, proposalMails: true })
     expect(wrapper.get<HTMLInputElement>('input#pickup-reminder').element.checked).toBe(false)
   })
 
@@ -99,7 +99,7 @@ describe('Mon compte', () => {
     await wrapper.get('form').trigger('submit')
     await flushPromises()
 
-    expect(body?.preferences).toEqual({ language: 'fr', pickupReminder: true, membershipReminder: true, volunteerOffers: false })
+    expect(body?.preferences).toEqual({ language: 'fr', pickupReminder: true, membershipReminder: true, volunteerOffers: false, proposalMails: true })
     expect(wrapper.get<HTMLInputElement>('input#volunteer-offers').element.checked).toBe(false)
   })
 
@@ -121,7 +121,7 @@ describe('Mon compte', () => {
       ifMatch: '"3"',
       body: {
         phone: '06 11 22 33 44',
-        preferences: { language: 'fr', pickupReminder: true, membershipReminder: true, volunteerOffers: true },
+        preferences: { language: 'fr', pickupReminder: true, membershipReminder: true, volunteerOffers: true, proposalMails: true },
       },
     })
     expect(document.body.textContent).toContain('Profil enregistré')

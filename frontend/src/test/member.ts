@@ -9,5 +9,5 @@ export const alice: Member = {
   phone: '+33 6 00 00 00 01',
   status: 'ACTIVE',
   joinedOn: '2026-11-24',
-  preferences: { language: 'fr', pickupReminder: true, membershipReminder: true, volunteerOffers: true },
+  preferences: { language: 'fr', pickupReminder: true, membershipReminder: true, volunteerOffers: true, proposalMails: true },
 }

@@ -171,6 +171,48 @@ from volunteer_logged_hours h
 where h.id = 'c1000000-0000-4000-8000-000000000001'
   and not exists (select 1 from volunteer_credit where logged_hours_id = h.id);
 
+-- A fundraiser opened by Alice: « Un frigo pour le local », 600 €, closing in 30 days from the
+-- first start; Camille and Alice pledged, Rémi anonymously (230 € so far).
+insert into fundraiser (id, title, description, goal_cents, deadline, opened_by, opened_at)
+values ('c3000000-0000-4000-8000-000000000001', 'Un frigo pour le local',
+        'Le vieux frigo de la réserve tombe en panne chaque semaine et nous perdons des produits frais. Un frigo vitré d''occasion, révisé, coûte 600 € chez un revendeur du quartier.',
+        60000, now() + interval '30 days', 'a0000000-0000-4000-8000-000000000003', now())
+on conflict do nothing;
+
+insert into fundraiser_pledge (id, fundraiser_id, member_id, household_id, amount_cents, anonymous, pledged_at)
+select p.id, 'c3000000-0000-4000-8000-000000000001', m.id, m.household_id, p.amount, p.anonymous, now()
+from (values ('c4000000-0000-4000-8000-000000000001'::uuid, 'a0000000-0000-4000-8000-000000000001'::uuid, 15000, false),
+             ('c4000000-0000-4000-8000-000000000002'::uuid, 'a0000000-0000-4000-8000-000000000002'::uuid, 5000, true),
+             ('c4000000-0000-4000-8000-000000000003'::uuid, 'a0000000-0000-4000-8000-000000000003'::uuid, 3000, false))
+     as p (id, member_id, amount, anonymous)
+join member m on m.id = p.member_id
+where m.household_id is not null
+  and not exists (select 1 from fundraiser_pledge x where x.fundraiser_id = 'c3000000-0000-4000-8000-000000000001')
+on conflict do nothing;
+-- Workshops: a members' one, « Comment mieux manger ? », where Alice holds a place, and a public
+-- « Disco soupe » open to the neighbourhood. Made again once the previous ones have passed.
+insert into workshop (id, title, description, place, starts_at, ends_at, capacity, open_to_public)
+select gen_random_uuid(), 'Comment mieux manger ?',
+       'Une heure et demie avec une diététicienne : lire une étiquette, cuisiner les légumineuses, manger de saison sans dépenser plus.',
+       'Local de la coop, 12 rue des Halles',
+       ((current_date + 6) + time '18:30') at time zone 'Europe/Paris',
+       ((current_date + 6) + time '20:00') at time zone 'Europe/Paris', 12, false
+where not exists (select 1 from workshop where title = 'Comment mieux manger ?' and ends_at > now());
+
+insert into workshop (id, title, description, place, starts_at, ends_at, capacity, open_to_public)
+select gen_random_uuid(), 'Disco soupe',
+       'On épluche, on coupe et on cuisine en musique les légumes invendus, puis on partage la soupe. Ouvert à tout le quartier, sans adhésion : venez comme vous êtes !',
+       'Place du marché, devant la coop',
+       ((current_date + 10) + time '15:00') at time zone 'Europe/Paris',
+       ((current_date + 10) + time '18:00') at time zone 'Europe/Paris', 40, true
+where not exists (select 1 from workshop where title = 'Disco soupe' and ends_at > now());
+
+insert into workshop_registration (id, workshop_id, member_id, status, registered_at)
+select gen_random_uuid(), w.id, 'a0000000-0000-4000-8000-000000000003', 'CONFIRMED', now()
+from workshop w
+where w.title = 'Comment mieux manger ?' and w.ends_at > now()
+  and not exists (select 1 from workshop_registration r where r.workshop_id = w.id
+                  and r.member_id = 'a0000000-0000-4000-8000-000000000003');
 -- Next month's Agora, on the 15th at 19:00, facilitated by Rémi; its agenda is open, with two
 -- items already proposed by Alice and Camille.
 insert into assembly (id, title, place, starts_at, ends_at, facilitator_id)
@@ -191,3 +233,32 @@ from (values ('d2000000-0000-4000-8000-000000000001'::uuid, 'a0000000-0000-4000-
               15, interval '1 second')) as t (id, author, title, description, minutes, after)
 where exists (select 1 from assembly where id = 'd1000000-0000-4000-8000-000000000001')
   and not exists (select 1 from agenda_item i where i.id = t.id);
+-- Working groups (commissions) and one open proposal, to the whole co-op, that Rémi agrees with.
+insert into working_group (id, name, description, created_at)
+values
+  ('d1000000-0000-4000-8000-000000000001', 'Appro', 'Choisit les producteurs, passe les commandes et suit les livraisons.', now()),
+  ('d1000000-0000-4000-8000-000000000002', 'Accueil', 'Organise l''accueil au local et des nouveaux membres.', now()),
+  ('d1000000-0000-4000-8000-000000000003', 'Communication', 'La lettre, les affiches et le site de la coop.', now()),
+  ('d1000000-0000-4000-8000-000000000004', 'Agora', 'Prépare l''assemblée mensuelle et son ordre du jour.', now())
+on conflict do nothing;
+
+insert into working_group_member (group_id, member_id, joined_at)
+values
+  ('d1000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-000000000003', now()),
+  ('d1000000-0000-4000-8000-000000000002', 'a0000000-0000-4000-8000-000000000002', now()),
+  ('d1000000-0000-4000-8000-000000000004', 'a0000000-0000-4000-8000-000000000001', now()),
+  ('d1000000-0000-4000-8000-000000000004', 'a0000000-0000-4000-8000-000000000003', now())
+on conflict do nothing;
+
+insert into proposal (id, chain_id, round, author_id, title, body, rule, deadline, opened_at)
+select 'd2000000-0000-4000-8000-000000000001', 'd2000000-0000-4000-8000-000000000001', 1,
+       'a0000000-0000-4000-8000-000000000003', 'Un frigo pour le local',
+       E'Le frigo du local ne tient plus le froid.\n\nJe propose d''en acheter un **d''occasion**, pour 600 € au plus, financé par une cagnotte.',
+       'CONSENT', now() + interval '10 days', now()
+where not exists (select 1 from proposal where id = 'd2000000-0000-4000-8000-000000000001');
+
+insert into proposal_response (id, proposal_id, member_id, kind, responded_at, changed_at)
+select 'd3000000-0000-4000-8000-000000000001', p.id, 'a0000000-0000-4000-8000-000000000002', 'AGREE', now(), now()
+from proposal p
+where p.id = 'd2000000-0000-4000-8000-000000000001' and p.status = 'OPEN'
+  and not exists (select 1 from proposal_response where id = 'd3000000-0000-4000-8000-000000000001');

@@ -96,6 +96,19 @@ public class CalendarFeeds {
                     + " depuis la page Bénévolat."));
             calendar.add(event);
         }
+        // The workshops where the member holds a place (not those they wait for).
+        List<Object[]> workshops = em.createNativeQuery("""
+                select w.id, w.title, w.place, w.starts_at, w.ends_at
+                from workshop_registration r join workshop w on w.id = r.workshop_id
+                where r.member_id = ?1 and r.status = 'CONFIRMED' and w.status = 'OPEN' order by w.starts_at""",
+                Object[].class).setParameter(1, owner.get(0)).getResultList();
+        for (Object[] workshop : workshops) {
+            VEvent event = new VEvent((Instant) workshop[3], (Instant) workshop[4], "Atelier : " + workshop[1]);
+            event.add(new Uid("workshop-" + workshop[0] + "@panier"));
+            event.add(new Location((String) workshop[2]));
+            event.add(new Description("Empêché·e ? Libérez votre place pour la personne suivante depuis la page Ateliers."));
+            calendar.add(event);
+        }
         // The co-op's assemblies to come or under way: every member is invited.
         List<Object[]> assemblies = em.createNativeQuery("""
                 select id, title, place, starts_at, ends_at from assembly where status <> 'CLOSED' order by starts_at""",

@@ -14,13 +14,13 @@ import jakarta.persistence.EntityManager;
  * FOR UPDATE SKIP LOCKED (so that several instances never take the same), handled and committed
  * in a transaction of its own.
  */
-final class Claims {
+public final class Claims {
 
     private Claims() {
     }
 
     /** Claims the row the query finds due at `now` (its ?1) and hands it over; false if none is due. */
-    static boolean one(EntityManager em, String query, Instant now, Consumer<Object[]> handle) {
+    public static boolean one(EntityManager em, String query, Instant now, Consumer<Object[]> handle) {
         return QuarkusTransaction.requiringNew().call(() -> {
             List<Object[]> due = em.createNativeQuery(query, Object[].class).setParameter(1, now).getResultList();
             if (due.isEmpty()) {
@@ -36,7 +36,7 @@ final class Claims {
      * after twice the webhooks' back-off, given up (FAILED) after as many tries as members' mails.
      * True when given up.
      */
-    static boolean mailFailed(EntityManager em, String table, UUID id, int attempts, Instant now, String error) {
+    public static boolean mailFailed(EntityManager em, String table, UUID id, int attempts, Instant now, String error) {
         boolean last = attempts + 1 >= MailDeliveries.GIVE_UP_AFTER_ATTEMPTS;
         em.createNativeQuery("update " + table + " set attempts = attempts + 1, last_error = ?2, status = ?3,"
                 + " next_attempt_at = ?4 where id = ?1").setParameter(1, id)
@@ -47,7 +47,7 @@ final class Claims {
     }
 
     /** Takes work until none is due, at most a hundred rows a run so that a run stays short. */
-    static void drain(BooleanSupplier one) {
+    public static void drain(BooleanSupplier one) {
         for (int i = 0; i < 100 && one.getAsBoolean(); i++) {
             // keeps going while there is work
         }

@@ -33,9 +33,22 @@ public enum EventType {
     SHIFT_UNDERSTAFFED("shift.understaffed", "shift"),
     HOURS_CREDITED("hours.credited", "household"),
     HOUSEHOLD_STANDING_CHANGED("household.standing_changed", "household"),
+    FUNDRAISER_OPENED("fundraiser.opened", "fundraiser"),
+    FUNDRAISER_REACHED("fundraiser.reached", "fundraiser"),
+    FUNDRAISER_MISSED("fundraiser.missed", "fundraiser"),
+    WORKSHOP_SCHEDULED("workshop.scheduled", "workshop"),
+    WORKSHOP_CANCELLED("workshop.cancelled", "workshop"),
+    WORKSHOP_REGISTERED("workshop.registered", "workshop"),
+    WORKSHOP_WITHDRAWN("workshop.withdrawn", "workshop"),
+    WORKSHOP_PROMOTED("workshop.promoted", "workshop"),
     ASSEMBLY_SCHEDULED("assembly.scheduled", "assembly"),
     ASSEMBLY_AGENDA_PUBLISHED("assembly.agenda_published", "assembly"),
-    ASSEMBLY_MINUTES_PUBLISHED("assembly.minutes_published", "assembly");
+    ASSEMBLY_MINUTES_PUBLISHED("assembly.minutes_published", "assembly"),
+    PROPOSAL_OPENED("proposal.opened", "proposal"),
+    PROPOSAL_CLOSING_SOON("proposal.closing_soon", "proposal"),
+    PROPOSAL_DECIDED("proposal.decided", "proposal"),
+    PROPOSAL_ROUND_STARTED("proposal.round_started", "proposal"),
+    PROPOSAL_REVIEW_DUE("proposal.review_due", "proposal");
 
     private final String wireName;
     private final String subject;
@@ -61,11 +74,14 @@ public enum EventType {
     /**
      * Who is told by e-mail: nobody, the member the payload names (`memberId`), the household's
      * members (`householdId`), or the volunteers who could come: the active members not on the
-     * shift the payload names (`shiftId`), or every active member (`MEMBERS`, for what the whole
-     * co-op is told: an assembly's agenda and minutes, the payload naming `assemblyId`).
+     * shift the payload names (`shiftId`), the members whose pledges the fundraiser the payload
+     * names (`fundraiserId`) made due or released, every active member (`MEMBERS`, for what the
+     * whole co-op is told: an assembly's agenda and minutes, the payload naming `assemblyId`), or
+     * the members listed by whoever records the event (`Outbox.record(type, subject, payload,
+     * recipients)`: a working group's members…).
      */
     public enum Recipients {
-        NOBODY, MEMBER, HOUSEHOLD, VOLUNTEERS, MEMBERS
+        NOBODY, MEMBER, HOUSEHOLD, VOLUNTEERS, PLEDGERS, MEMBERS, LISTED
     }
 
     public Recipients mailedTo() {
@@ -73,8 +89,13 @@ public enum EventType {
             case ORDER_PLACED, ORDER_CHANGED, ORDER_CANCELLED, ORDER_PICKUP_REMINDER, WAITLIST_PLACE_OFFERED,
                     SHIFT_STAND_IN_FOUND -> Recipients.MEMBER;
             case SHIFT_STAND_IN_WANTED, SHIFT_UNDERSTAFFED -> Recipients.VOLUNTEERS;
+            // A guest promoted has no member id: workshops/GuestMails writes to them.
+            case WORKSHOP_PROMOTED -> Recipients.MEMBER;
             case MEMBERSHIP_JOINED, MEMBERSHIP_EXPIRING, PAYMENT_RECORDED -> Recipients.HOUSEHOLD;
+            case FUNDRAISER_REACHED, FUNDRAISER_MISSED -> Recipients.PLEDGERS;
             case ASSEMBLY_AGENDA_PUBLISHED, ASSEMBLY_MINUTES_PUBLISHED -> Recipients.MEMBERS;
+            case PROPOSAL_OPENED, PROPOSAL_CLOSING_SOON, PROPOSAL_DECIDED, PROPOSAL_ROUND_STARTED,
+                    PROPOSAL_REVIEW_DUE -> Recipients.LISTED;
             default -> Recipients.NOBODY;
         };
     }
@@ -89,6 +110,7 @@ public enum EventType {
             case ORDER_PICKUP_REMINDER -> "pickup_reminder";
             case MEMBERSHIP_EXPIRING -> "membership_reminder";
             case SHIFT_STAND_IN_WANTED, SHIFT_UNDERSTAFFED -> "volunteer_offers";
+            case PROPOSAL_OPENED -> "proposal_mails";
             default -> null;
         };
     }

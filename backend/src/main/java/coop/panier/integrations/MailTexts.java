@@ -26,6 +26,9 @@ public class MailTexts {
     @Inject
     EntityManager em;
 
+    @Inject
+    coop.panier.workshops.WorkshopMailTexts workshops;
+
     @ConfigProperty(name = "panier.zone", defaultValue = "Europe/Paris")
     String zone;
 
@@ -41,8 +44,17 @@ public class MailTexts {
         if (type.startsWith("shift.")) {
             return "shift";
         }
+        if (type.startsWith("fundraiser.")) {
+            return "fundraiser";
+        }
+        if (type.startsWith("workshop.")) {
+            return "workshop";
+        }
         if (type.startsWith("assembly.")) {
             return "assembly";
+        }
+        if (type.startsWith("proposal.")) {
+            return "proposal";
         }
         return type.startsWith("waitlist.") ? "offer" : "membership";
     }
@@ -52,10 +64,23 @@ public class MailTexts {
         if (template(type).equals("shift")) {
             return shiftSubject(type, payload, fr);
         }
+        if (template(type).equals("fundraiser")) {
+            String title = payload.path("title").asText();
+            return type.equals("fundraiser.reached")
+                    ? (fr ? "Objectif atteint : « " + title + " »" : "Goal reached: \"" + title + "\"")
+                    : (fr ? "Cagnotte close sans atteindre l'objectif : « " + title + " »"
+                            : "Fundraiser closed short of its goal: \"" + title + "\"");
+        }
+        if (template(type).equals("workshop")) {
+            return workshops.subject(type, payload, lang);
+        }
         if (template(type).equals("assembly")) {
             String title = payload.path("title").asText();
             return type.equals("assembly.minutes_published") ? (fr ? "Compte rendu : " : "Minutes: ") + title
                     : (fr ? "Ordre du jour : " : "Agenda: ") + title;
+        }
+        if (template(type).equals("proposal")) {
+            return proposalSubject(type, payload, fr);
         }
         long number = payload.path("number").asLong();
         return switch (type) {
@@ -90,8 +115,21 @@ public class MailTexts {
             shift(payload, lang, locale, data);
             return data;
         }
+        if (template(type).equals("fundraiser")) {
+            data.put("title", payload.path("title").asText());
+            data.put("goal", money(payload.path("goalCents").asLong(), lang));
+            data.put("pledged", money(payload.path("pledgedCents").asLong(), lang));
+            data.put("pledgers", payload.path("pledgers").asInt());
+            data.put("fundraiserUrl", spaUrl + "/cagnottes/" + payload.path("fundraiserId").asText());
+        }
+        if (template(type).equals("workshop")) {
+            data.putAll(workshops.data(type, payload, lang));
+        }
         if (template(type).equals("assembly")) {
             assembly(payload, locale, data);
+        }
+        if (template(type).equals("proposal")) {
+            proposal(payload, lang, locale, data);
             return data;
         }
         Object[] slot = (Object[]) em.createNativeQuery(
@@ -194,6 +232,38 @@ public class MailTexts {
         List<Map<String, Object>> items = new ArrayList<>();
         rows.forEach(r -> items.add(Map.of("title", r[0], "minutes", r[1], "author", r[2], "decision", r[3])));
         data.put("items", items);
+    }
+
+    private String proposalSubject(String type, JsonNode payload, boolean fr) {
+        String title = payload.path("title").asText();
+        return switch (type) {
+            case "proposal.opened" -> (fr ? "Nouvelle proposition : " : "New proposal: ") + title;
+            case "proposal.closing_soon" -> (fr ? "Plus que 48 h pour répondre : " : "48 hours left to respond: ") + title;
+            case "proposal.round_started" -> (fr ? "Nouveau tour : " : "New round: ") + title;
+            case "proposal.review_due" -> (fr ? "Bilan de la décision : " : "Review of the decision: ") + title;
+            default -> ("ADOPTED".equals(payload.path("status").asText()) ? (fr ? "Adoptée : " : "Adopted: ")
+                    : (fr ? "Non adoptée : " : "Not adopted: ")) + title;
+        };
+    }
+
+    /**
+     * A proposal's mail: its title, its group, its deadline, and for a decision why; the outcome
+     * as recorded when the mail is written.
+     */
+    private void proposal(JsonNode payload, String lang, Locale locale, Map<String, Object> data) {
+        Object[] row = (Object[]) em.createNativeQuery("""
+                select p.title, g.name, p.deadline, p.round, p.outcome_action, p.review_on
+                from proposal p left join working_group g on g.id = p.group_id where p.id = ?1""", Object[].class)
+                .setParameter(1, UUID.fromString(payload.path("proposalId").asText())).getSingleResult();
+        data.put("title", row[0]);
+        data.put("group", row[1]);
+        data.put("deadline", format(lang.equals("fr") ? "EEEE d MMMM 'à' HH'h'mm" : "EEEE d MMMM 'at' HH:mm", (Instant) row[2], locale));
+        data.put("round", ((Number) row[3]).intValue());
+        data.put("status", payload.path("status").asText());
+        data.put("rejection", payload.path("rejection").asText(""));
+        data.put("action", row[4]);
+        data.put("reviewOn", row[5] == null ? null : DateTimeFormatter.ofPattern("d MMMM yyyy", locale).format(date(row[5])));
+        data.put("proposalUrl", spaUrl + "/decisions/" + payload.path("proposalId").asText());
     }
 
     private static java.time.LocalDate date(Object value) {

@@ -60,14 +60,33 @@ public class Outbox {
         return id;
     }
 
+    /**
+     * The same, for an event mailed to the members the caller lists (`Recipients.LISTED`): those
+     * of them still active and not erased, who want it (the type's reminder choice).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID record(EventType type, UUID subjectId, Map<String, Object> payload, java.util.Collection<UUID> recipients) {
+        UUID id = record(type, subjectId, payload);
+        if (type.mailedTo() == EventType.Recipients.LISTED && !recipients.isEmpty()) {
+            String choice = type.reminderChoice() == null ? "" : " and m." + type.reminderChoice();
+            em.createNativeQuery("insert into mail_delivery (id, event_id, recipient_member_id, next_attempt_at)"
+                    + " select gen_random_uuid(), ?1, m.id, ?3 from member m where m.id = any(cast(?2 as uuid[]))"
+                    + " and m.status = 'ACTIVE' and m.erased_at is null" + choice)
+                    .setParameter(1, id).setParameter(2, "{" + String.join(",", recipients.stream().map(UUID::toString).toList()) + "}")
+                    .setParameter(3, clock.instant()).executeUpdate();
+        }
+        return id;
+    }
+
     /** The mails the event owes, one per recipient who wants it, read from the members now. */
     private void mailsFor(EventType type, UUID eventId, Map<String, Object> payload) {
         Object who = switch (type.mailedTo()) {
             case MEMBER -> payload.get("memberId");
             case HOUSEHOLD -> payload.get("householdId");
             case VOLUNTEERS -> payload.get("shiftId");
+            case PLEDGERS -> payload.get("fundraiserId");
             case MEMBERS -> payload.get("assemblyId");
-            case NOBODY -> null;
+            case NOBODY, LISTED -> null;
         };
         if (who == null) {
             return;
@@ -78,6 +97,8 @@ public class Outbox {
             case MEMBER -> "m.id = ?2";
             case VOLUNTEERS -> "m.status = 'ACTIVE' and m.erased_at is null and not exists (select 1 from shift_signup s"
                     + " where s.shift_id = ?2 and s.member_id = m.id and s.status = 'SIGNED_UP')";
+            case PLEDGERS -> "m.erased_at is null and exists (select 1 from fundraiser_pledge p"
+                    + " where p.fundraiser_id = ?2 and p.member_id = m.id and p.status in ('DUE', 'RELEASED'))";
             case MEMBERS -> "m.status = 'ACTIVE' and m.erased_at is null and cast(?2 as uuid) is not null";
             default -> "m.household_id = ?2 and m.status <> 'LEFT' and m.erased_at is null";
         };

@@ -61,6 +61,10 @@ public class Member extends PanacheEntityBase {
     @Column(name = "volunteer_offers", nullable = false)
     public boolean volunteerOffers = true;
 
+    /** Wants a mail for each new proposal they may respond to (governance). */
+    @Column(name = "proposal_mails", nullable = false)
+    public boolean proposalMails = true;
+
     @Column(name = "household_id")
     public UUID householdId;
 

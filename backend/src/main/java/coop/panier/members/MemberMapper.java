@@ -24,7 +24,7 @@ final class MemberMapper {
                 .householdId(member.householdId)
                 .preferences(new Preferences().language(Language.fromValue(member.language))
                         .pickupReminder(member.pickupReminder).membershipReminder(member.membershipReminder)
-                        .volunteerOffers(member.volunteerOffers));
+                        .volunteerOffers(member.volunteerOffers).proposalMails(member.proposalMails));
     }
 
     static MemberAdminService.Details details(MemberInput input) {
@@ -46,6 +46,7 @@ final class MemberMapper {
         Preferences preferences = update.getPreferences();
         return new ProfileChange(update.getPhone(), preferences.getLanguage().toString(),
                 preferences.getPickupReminder(), preferences.getMembershipReminder(), preferences.getVolunteerOffers(),
+                preferences.getProposalMails(),
                 new ProfileChange.ReadOnly(update.getId(), update.getMemberNumber(), update.getFirstName(),
                         update.getLastName(), update.getEmail(),
                         update.getStatus() == null ? null : MemberStatus.valueOf(update.getStatus().toString()),

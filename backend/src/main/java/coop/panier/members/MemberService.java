@@ -63,6 +63,9 @@ public class MemberService {
         if (change.volunteerOffers() != null) {
             member.volunteerOffers = change.volunteerOffers();
         }
+        if (change.proposalMails() != null) {
+            member.proposalMails = change.proposalMails();
+        }
         members.flush();
         return member;
     }

@@ -102,6 +102,8 @@ public class PersonalData {
                 .getSingleResult();
         scrub("member_status_change", "reason", "member_id", id, traces);
         scrub("customer_order", "cancel_reason", "member_id", id, traces);
+        scrub("fundraiser", "title", "opened_by", id, traces);
+        scrub("fundraiser", "description", "opened_by", id, traces);
         if (member.householdId != null) {
             scrub("ledger_entry", "reason", "household_id", member.householdId, traces);
             scrub("ledger_entry", "reference", "household_id", member.householdId, traces);

@@ -9,7 +9,7 @@ import java.util.UUID;
  * choice not sent stays as it is.
  */
 public record ProfileChange(String phone, String language, Boolean pickupReminder, Boolean membershipReminder,
-        Boolean volunteerOffers, ReadOnly readOnly) {
+        Boolean volunteerOffers, Boolean proposalMails, ReadOnly readOnly) {
 
     public record ReadOnly(UUID id, String memberNumber, String firstName, String lastName, String email,
             MemberStatus status, LocalDate joinedOn, UUID householdId) {

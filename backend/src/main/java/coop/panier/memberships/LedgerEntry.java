@@ -26,7 +26,7 @@ import org.hibernate.annotations.Immutable;
 public class LedgerEntry extends PanacheEntityBase {
 
     public enum Kind {
-        FEE_DUE, SOLIDARITY, PAYMENT, WAIVER, CORRECTION, ORDER_CHARGE
+        FEE_DUE, SOLIDARITY, PAYMENT, WAIVER, CORRECTION, ORDER_CHARGE, FUNDRAISER_PLEDGE
     }
 
     public enum Method {

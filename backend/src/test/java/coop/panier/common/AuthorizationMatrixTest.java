@@ -183,6 +183,21 @@ class AuthorizationMatrixTest extends ApiTest {
         }
     }
 
+    /**
+     * Workshops: anonymous visitors reach the public events (their pages, their calendar, a
+     * guest's registration by its key) under /api/v1/public only; the members' workshops
+     * (/api/v1/events) always need a token. That a members' workshop never shows through the
+     * public paths is WorkshopTest's and PublicEventTest's.
+     */
+    @Test
+    void theWorkshopsAnonymousOperationsAreThePublicEventsOnly() {
+        assertThat(operations().stream().filter(op -> op.path().startsWith("/api/v1/events")).map(Operation::roles))
+                .isNotEmpty().doesNotContain("public");
+        assertThat(operations().stream().filter(op -> op.path().startsWith("/api/v1/public/")).map(Operation::id))
+                .containsExactlyInAnyOrder("listPublicWorkshops", "getPublicWorkshop", "getPublicWorkshopCalendar",
+                        "registerGuestForWorkshop", "getGuestRegistration", "cancelGuestRegistration");
+    }
+
     /** The scopes the contract grants, for the lead's Keycloak client scopes and for the report. */
     static Set<String> allScopes() throws Exception {
         Set<String> all = new TreeSet<>();

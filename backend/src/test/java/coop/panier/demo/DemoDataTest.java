@@ -54,6 +54,21 @@ class DemoDataTest extends ApiTest {
     }
 
     @Test
+    void theDemoCoopHasItsWorkingGroupsAndAnOpenProposalThatRemiAgreesWith() {
+        TestPerson alice = new TestPerson("33333333-3333-4333-8333-333333333333", "alice@panier.example",
+                "Alice", "Martin");
+        String token = Tokens.member(alice);
+        java.util.List<String> groups = api(token).queryParam("limit", 200).get("/api/v1/working-groups")
+                .then().statusCode(200).extract().path("items.name");
+        org.assertj.core.api.Assertions.assertThat(groups).contains("Accueil", "Agora", "Appro", "Communication");
+        api(token).get("/api/v1/proposals/d2000000-0000-4000-8000-000000000001").then().statusCode(200)
+                .body("title", equalTo("Un frigo pour le local"))
+                .body("status", equalTo("OPEN"))
+                .body("responses.memberName", equalTo(java.util.List.of("Rémi Lefèvre")))
+                .body("may.withdraw", equalTo(true));
+    }
+
+    @Test
     void theDemoCatalogueHasProductsInStock() {
         api().queryParam("q", "miel").get("/api/v1/products").then().statusCode(200)
                 .body("items[0].name", org.hamcrest.Matchers.equalTo("Miel de fleurs"))
@@ -120,6 +135,21 @@ class DemoDataTest extends ApiTest {
     }
 
     @Test
+    void theCoopCollectsForAFridgeAndAnonymousPledgersStayAnonymous() {
+        String fridge = "c3000000-0000-4000-8000-000000000001";
+        String bruno = Tokens.member(TestPerson.random("Visiteur", "Demo"));
+        api(bruno).get("/api/v1/fundraisers/" + fridge).then().statusCode(200)
+                .body("title", equalTo("Un frigo pour le local")).body("goalCents", equalTo(60_000))
+                .body("pledgedCents", equalTo(23_000)).body("pledgers", equalTo(3)).body("status", equalTo("OPEN"));
+        io.restassured.response.Response pledges = api(bruno).get("/api/v1/fundraisers/" + fridge + "/pledges");
+        assertThat(pledges.<java.util.List<Integer>>path("items.amountCents")).containsExactlyInAnyOrder(15_000, 5_000, 3_000);
+        // Rémi's pledge is anonymous: no name in it for another member.
+        assertThat(pledges.<java.util.List<String>>path("items.pledger.firstName")).containsExactlyInAnyOrder("Camille", "Alice");
+        demoData.load(null);
+        api(bruno).get("/api/v1/fundraisers/" + fridge).then().body("pledgedCents", equalTo(23_000));
+    }
+
+    @Test
     void loadingAgainChangesNothingAndNewMembersAreNumberedAfter() {
         long before = members.count();
         long scalesBefore = scales.count();
@@ -136,5 +166,14 @@ class DemoDataTest extends ApiTest {
 
         String number = api(Tokens.member(TestPerson.random("Zoé", "Klein"))).get("/api/v1/me").path("memberNumber");
         assertThat(Integer.parseInt(number.substring(2))).isGreaterThan(4);
+    }
+
+    @Test
+    void theNeighbourhoodSeesTheDiscoSoupeAndAliceHerPlaceAtTheMembersWorkshop() {
+        java.util.List<String> open = api().get("/api/v1/public/events").then().statusCode(200).extract().path("items.title");
+        assertThat(open).contains("Disco soupe").doesNotContain("Comment mieux manger ?");
+        java.util.List<String> mine = api(Tokens.member(ALICE)).get("/api/v1/events").then().statusCode(200)
+                .extract().path("items.findAll { it.title == 'Comment mieux manger ?' }.registrationStatus");
+        assertThat(mine).containsExactly("CONFIRMED");
     }
 }

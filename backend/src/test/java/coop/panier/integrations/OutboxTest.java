@@ -248,6 +248,9 @@ class OutboxTest extends ApiTest {
         schemaOf.put("hours", "HoursCreditedEventPayload");
         schemaOf.put("household", "HouseholdStandingEventPayload");
         schemaOf.put("assembly", "AssemblyEventPayload");
+        schemaOf.put("fundraiser", "FundraiserEventPayload");
+        schemaOf.put("workshop", "WorkshopEventPayload");
+        schemaOf.put("proposal", "ProposalEventPayload");
         List<String> wrong = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); ResultSet r = c.createStatement().executeQuery(
                 "select type, payload::text from domain_event")) {
