@@ -19,6 +19,9 @@ describe('the layout', () => {
 
     expect(keycloakLogin).toHaveBeenCalledOnce()
     expect(wrapper.text()).toContain('Connectez-vous pour retrouver votre compte.')
+    // A neighbour without an account finds the co-op's public events, and nothing of its members'.
+    expect(wrapper.get('nav').text()).toBe('AccueilCatalogueÉvénementsMon compte')
+    expect(wrapper.get('nav a[href="/evenements"]').text()).toBe('Événements')
   })
 
   it('switches the texts to English and back, and remembers the choice', async () => {

@@ -121,12 +121,15 @@ public class MailTexts {
             data.put("pledged", money(payload.path("pledgedCents").asLong(), lang));
             data.put("pledgers", payload.path("pledgers").asInt());
             data.put("fundraiserUrl", spaUrl + "/cagnottes/" + payload.path("fundraiserId").asText());
+            return data;
         }
         if (template(type).equals("workshop")) {
             data.putAll(workshops.data(type, payload, lang));
+            return data;
         }
         if (template(type).equals("assembly")) {
             assembly(payload, locale, data);
+            return data;
         }
         if (template(type).equals("proposal")) {
             proposal(payload, lang, locale, data);

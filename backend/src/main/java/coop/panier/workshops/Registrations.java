@@ -35,6 +35,11 @@ public class Registrations {
     static final String FULL = "workshop-full";
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+    /**
+     * A name is mailed back to the address given: a link or an address in it would make the
+     * confirmation mail a way to send anyone a message of one's choosing.
+     */
+    private static final Pattern NOT_A_NAME = Pattern.compile("(?i)(://|www\\.|@|\\p{Cntrl})");
 
     @Inject
     EntityManager em;
@@ -97,6 +102,9 @@ public class Registrations {
     public GuestResult registerGuest(UUID workshopId, String name, String email) {
         if (name == null || Text.blank(name)) {
             throw ProblemException.invalidField("name", "ne peut pas être vide");
+        }
+        if (NOT_A_NAME.matcher(name).find()) {
+            throw ProblemException.invalidField("name", "un nom seulement, sans lien, adresse ni retour à la ligne");
         }
         String address = email == null ? "" : email.strip();
         if (address.length() > 254 || !EMAIL.matcher(address).matches()) {

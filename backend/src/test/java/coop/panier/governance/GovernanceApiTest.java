@@ -76,7 +76,9 @@ abstract class GovernanceApiTest extends ApiTest {
 
     /** A deadline so many days from now (the minimum is 7 by default). */
     static String inDays(int days) {
-        return OffsetDateTime.now(PARIS).plus(Duration.ofDays(days)).withNano(0).toString();
+        // With its seconds even when they are 0 (toString() would leave them out, which is no date-time).
+        return java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME
+                .format(OffsetDateTime.now(PARIS).plus(Duration.ofDays(days)).withNano(0));
     }
 
     static JsonPath propose(Person author, String groupId, String rule, String title) {

@@ -180,6 +180,9 @@ class PublicEventTest extends ApiTest {
                 .post("/api/v1/public/events/" + id + "/registrations").then().statusCode(400)
                 .body("errors[0].field", equalTo("email"));
         join(id, "   ", address("blanc")).then().statusCode(400).body("errors[0].field", equalTo("name"));
+        join(id, "Gagnez un iPhone sur https://arnaque.example", address("spam")).then().statusCode(400)
+                .body("errors[0].field", equalTo("name"));
+        join(id, "Ligne\nDeux", address("spam")).then().statusCode(400).body("errors[0].field", equalTo("name"));
         join(UUID.randomUUID().toString(), "Perdu", address("perdu")).then().statusCode(404);
         String email = address("Assidue");
         for (int i = 0; i < 5; i++) {

@@ -124,6 +124,21 @@ class WorkshopTest extends ApiTest {
     }
 
     @Test
+    void membersSigningUpAtOnceTakeTheCapacityAndTheOthersWaitInOrder() throws Exception {
+        String id = workshopIn("Atelier conserves", 2, false, Duration.ofDays(5));
+        List<String> tokens = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            tokens.add(activeMember("Presse" + i));
+        }
+        List<Integer> statuses = coop.panier.volunteering.ShiftFixtures.race(tokens, token -> register(token, id).statusCode());
+        assertThat(statuses).containsOnly(201);
+        api(admin()).get("/api/v1/events/" + id).then().body("placesLeft", equalTo(0)).body("waiting", equalTo(4));
+        List<Integer> positions = api(admin()).get("/api/v1/events/" + id + "/registrations").then().statusCode(200)
+                .extract().path("items.waitingPosition");
+        assertThat(positions).containsExactly(null, null, 1, 2, 3, 4);
+    }
+
+    @Test
     void postgresqlRefusesAPlaceBeyondTheCapacity() {
         String id = workshopIn("Atelier pain", 1, false, Duration.ofDays(4));
         register(activeMember("Boulange"), id).then().statusCode(201);
