@@ -1,6 +1,7 @@
 package coop.panier.assemblies;
 
 import java.time.Clock;
+import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
 import coop.panier.integrations.EventType;
@@ -20,6 +21,6 @@ class AssemblyEvents {
 
     void record(EventType type, Assembly assembly) {
         outbox.record(type, assembly.id, Map.of("assemblyId", assembly.id.toString(), "title", assembly.title,
-                "place", assembly.place, "startsAt", assembly.startsAt.atZone(clock.getZone()).toOffsetDateTime().toString()));
+                "place", assembly.place, "startsAt", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(assembly.startsAt.atZone(clock.getZone()))));
     }
 }

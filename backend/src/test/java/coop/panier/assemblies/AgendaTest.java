@@ -16,6 +16,8 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import coop.panier.integrations.MailDeliveries;
+import coop.panier.testsupport.Mailbox;
 import coop.panier.testsupport.TestClock;
 import coop.panier.testsupport.Tokens;
 import coop.panier.testsupport.Tokens.TestPerson;
@@ -29,6 +31,9 @@ class AgendaTest extends AssembliesApiTest {
 
     @Inject
     AgendaPublishing publishing;
+
+    @Inject
+    MailDeliveries mails;
 
     @Test
     void aMemberProposesAnItemBeforeTheCloseThenChangesAndWithdrawsIt() {
@@ -135,7 +140,8 @@ class AgendaTest extends AssembliesApiTest {
 
     @Test
     void theAgendaIsPublishedOnceWhenItClosesAndMailedToTheMembers() throws Exception {
-        String facilitatorToken = activeMember("Animateur");
+        TestPerson facilitatorPerson = TestPerson.random("Animateur", "Agora");
+        String facilitatorToken = activeMember(facilitatorPerson);
         Duration ahead = farAhead(3000);
         String assembly = assemblyIn(ahead, memberId(facilitatorToken));
         propose(activeMember("Proposante"), assembly, "Un frigo pour le local", 20).then().statusCode(201);
@@ -149,5 +155,9 @@ class AgendaTest extends AssembliesApiTest {
         assertThat(events(assembly)).as("once").containsExactly("assembly.scheduled", "assembly.agenda_published");
         assertThat(mailedFor(assembly, "assembly.agenda_published")).contains(UUID.fromString(memberId(facilitatorToken)));
         api(facilitatorToken).get("/api/v1/assemblies/" + assembly).then().body("agendaPublishedAt", org.hamcrest.Matchers.notNullValue());
+        Mailbox.sendAll(mails);
+        String text = Mailbox.text(Mailbox.only(facilitatorPerson.email(), "Ordre du jour : Agora"));
+        assertThat(text).contains("L'ordre du jour de l'assemblée « Agora » est clos").contains("- Un frigo pour le local (20 min, proposé par Proposante)")
+                .contains("/assemblees/" + assembly);
     }
 }

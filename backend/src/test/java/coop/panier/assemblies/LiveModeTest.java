@@ -16,13 +16,20 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import coop.panier.integrations.MailDeliveries;
+import coop.panier.testsupport.Mailbox;
+import coop.panier.testsupport.Tokens.TestPerson;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
 /** The facilitator's live mode: the timer per item, attendance, the double speaking list, notes, minutes. */
 @QuarkusTest
 class LiveModeTest extends AssembliesApiTest {
+
+    @Inject
+    MailDeliveries mails;
 
     private static String path(String assembly, String rest) {
         return "/api/v1/assemblies/" + assembly + rest;
@@ -111,7 +118,8 @@ class LiveModeTest extends AssembliesApiTest {
         String author = activeMember("Autrice");
         String fridge = propose(author, assembly, "Un frigo pour le local", 20).path("id");
         String hours = propose(author, assembly, "Les horaires", 10).path("id");
-        String member = activeMember("Lectrice");
+        TestPerson reader = TestPerson.random("Lectrice", "Agora");
+        String member = activeMember(reader);
 
         var polled = api(member).get(path(assembly, "/live"));
         polled.then().statusCode(200).body("status", equalTo("SCHEDULED")).body("currentItemId", nullValue());
@@ -150,6 +158,9 @@ class LiveModeTest extends AssembliesApiTest {
         api(facilitator).post(path(assembly, "/close")).then().statusCode(409);
         assertThat(events(assembly)).containsExactly("assembly.scheduled", "assembly.minutes_published");
         assertThat(mailedFor(assembly, "assembly.minutes_published")).contains(UUID.fromString(memberId(member)));
+        Mailbox.sendAll(mails);
+        assertThat(Mailbox.text(Mailbox.only(reader.email(), "Compte rendu : Agora")))
+                .contains("- Un frigo pour le local (20 min, proposé par Autrice) : Achat d'un frigo neuf, 600 € au plus.");
         List<String> past = api(member).queryParam("past", true).queryParam("limit", 200).get("/api/v1/assemblies")
                 .then().statusCode(200).extract().path("items.id");
         assertThat(past).contains(assembly);

@@ -247,6 +247,7 @@ class OutboxTest extends ApiTest {
                 "shift", "ShiftEventPayload"));
         schemaOf.put("hours", "HoursCreditedEventPayload");
         schemaOf.put("household", "HouseholdStandingEventPayload");
+        schemaOf.put("assembly", "AssemblyEventPayload");
         schemaOf.put("fundraiser", "FundraiserEventPayload");
         schemaOf.put("workshop", "WorkshopEventPayload");
         schemaOf.put("proposal", "ProposalEventPayload");
