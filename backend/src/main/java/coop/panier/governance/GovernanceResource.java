@@ -75,23 +75,20 @@ public class GovernanceResource implements GovernanceApi {
     @RolesAllowed("admin")
     public Response createWorkingGroup(WorkingGroupInput in) {
         WorkingGroup group = groups.create(definition(in));
-        return Response.created(URI.create("/api/v1/working-groups/" + group.id)).tag(ETags.of(group.version))
-                .entity(GovernanceMapper.group(groups.get(caller, group.id), clock.getZone())).build();
+        return versioned(Response.created(URI.create("/api/v1/working-groups/" + group.id)), groups.get(caller, group.id));
     }
 
     @Override
     @RolesAllowed("member")
     public Response getWorkingGroup(UUID workingGroupId) {
-        WorkingGroups.View view = groups.get(caller, workingGroupId);
-        return Response.ok(GovernanceMapper.group(view, clock.getZone())).tag(ETags.of(view.group().version)).build();
+        return versioned(Response.ok(), groups.get(caller, workingGroupId));
     }
 
     @Override
     @RolesAllowed("admin")
     public Response updateWorkingGroup(UUID workingGroupId, WorkingGroupInput in, String ifMatch) {
         WorkingGroup group = groups.update(workingGroupId, ifMatch, definition(in));
-        return Response.ok(GovernanceMapper.group(groups.get(caller, group.id), clock.getZone())).tag(ETags.of(group.version))
-                .build();
+        return versioned(Response.ok(), groups.get(caller, group.id));
     }
 
     private static WorkingGroups.Definition definition(WorkingGroupInput in) {
@@ -148,8 +145,7 @@ public class GovernanceResource implements GovernanceApi {
     @Override
     @RolesAllowed("member")
     public Response getProposal(UUID proposalId) {
-        ProposalReader.View view = reader.get(caller, proposalId);
-        return Response.ok(GovernanceMapper.proposal(view, clock.getZone())).tag(ETags.of(view.proposal().version)).build();
+        return versioned(reader.get(caller, proposalId));
     }
 
     @Override
@@ -179,7 +175,16 @@ public class GovernanceResource implements GovernanceApi {
     public Response recordProposalOutcome(UUID proposalId, ProposalOutcomeInput in, String ifMatch) {
         proposals.recordOutcome(caller, proposalId, ifMatch, new ProposalService.OutcomeInput(in.getAction(), in.getResponsible(),
                 in.getResponsibleMemberId(), in.getReviewOn()));
-        ProposalReader.View view = reader.get(caller, proposalId);
+        return versioned(reader.get(caller, proposalId));
+    }
+
+    /** A working group as the caller reads it, with the version an edit must name in If-Match. */
+    private Response versioned(Response.ResponseBuilder response, WorkingGroups.View view) {
+        return response.entity(GovernanceMapper.group(view, clock.getZone())).tag(ETags.of(view.group().version)).build();
+    }
+
+    /** A proposal as the caller reads it, with the version its outcome's If-Match must name. */
+    private Response versioned(ProposalReader.View view) {
         return Response.ok(GovernanceMapper.proposal(view, clock.getZone())).tag(ETags.of(view.proposal().version)).build();
     }
 

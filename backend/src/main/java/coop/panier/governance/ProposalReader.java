@@ -12,6 +12,7 @@ import java.util.UUID;
 import coop.panier.common.Caller;
 import coop.panier.common.Cursor;
 import coop.panier.common.ProblemException;
+import coop.panier.common.SqlValues;
 import coop.panier.members.Member;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -80,7 +81,7 @@ public class ProposalReader {
     /** The responses of a round by kind, and those who may respond: counted now, or as at the decision. */
     DecisionRule.Count count(Proposal p) {
         Map<MemberResponse.Kind, Integer> byKind = new EnumMap<>(MemberResponse.Kind.class);
-        for (Object[] row : Rows.of(em.createNativeQuery("select kind, count(*) from proposal_response where proposal_id = ?1 group by kind",
+        for (Object[] row : SqlValues.rows(em.createNativeQuery("select kind, count(*) from proposal_response where proposal_id = ?1 group by kind",
                 Object[].class).setParameter(1, p.id).getResultList())) {
             byKind.put(MemberResponse.Kind.valueOf((String) row[0]), ((Number) row[1]).intValue());
         }
@@ -130,7 +131,7 @@ public class ProposalReader {
 
     List<ResponseView> responses(UUID proposalId) {
         List<ResponseView> views = new ArrayList<>();
-        for (Object[] r : Rows.of(em.createNativeQuery("""
+        for (Object[] r : SqlValues.rows(em.createNativeQuery("""
                 select r.id, r.member_id, m.first_name || ' ' || m.last_name, r.kind, r.comment, r.counter_proposal,
                        r.responded_at, r.changed_at
                 from proposal_response r join member m on m.id = r.member_id

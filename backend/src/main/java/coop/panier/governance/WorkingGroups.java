@@ -10,6 +10,7 @@ import coop.panier.common.Caller;
 import coop.panier.common.Cursor;
 import coop.panier.common.ETags;
 import coop.panier.common.ProblemException;
+import coop.panier.common.SqlValues;
 import coop.panier.members.Member;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -124,7 +125,7 @@ public class WorkingGroups {
     private View view(WorkingGroup group, UUID me, List<MemberLine> members) {
         Instant now = clock.instant();
         List<Meeting> meetings = new ArrayList<>();
-        for (Object[] row : Rows.of(em.createNativeQuery("select starts_at, place, note from working_group_meeting"
+        for (Object[] row : SqlValues.rows(em.createNativeQuery("select starts_at, place, note from working_group_meeting"
                 + " where group_id = ?1 and starts_at >= ?2 order by starts_at, id", Object[].class)
                 .setParameter(1, group.id).setParameter(2, now).getResultList())) {
             meetings.add(new Meeting((Instant) row[0], (String) row[1], (String) row[2]));
@@ -141,7 +142,7 @@ public class WorkingGroups {
 
     private List<MemberLine> members(UUID groupId) {
         List<MemberLine> lines = new ArrayList<>();
-        for (Object[] row : Rows.of(em.createNativeQuery("""
+        for (Object[] row : SqlValues.rows(em.createNativeQuery("""
                 select m.id, m.first_name || ' ' || m.last_name, g.joined_at
                 from working_group_member g join member m on m.id = g.member_id
                 where g.group_id = ?1 and m.status <> 'LEFT' and m.erased_at is null
