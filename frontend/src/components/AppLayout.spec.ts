@@ -5,7 +5,7 @@ describe('the layout', () => {
   it('is in French first, and offers signing in', async () => {
     const wrapper = await renderApp('/')
 
-    expect(wrapper.get('nav').text()).toBe('AccueilCataloguePanierMes commandesBénévolatLa coopMon compteMon adhésion')
+    expect(wrapper.get('nav').text()).toBe('CataloguePanierMes commandesBénévolatLa coopMon compteMon adhésion')
     expect(wrapper.get('h1').text()).toBe('Bienvenue sur Panier')
     expect(document.documentElement.lang).toBe('fr')
   })
@@ -20,7 +20,7 @@ describe('the layout', () => {
     expect(keycloakLogin).toHaveBeenCalledOnce()
     expect(wrapper.text()).toContain('Connectez-vous pour retrouver votre compte.')
     // A neighbour without an account finds the co-op's public events, and nothing of its members'.
-    expect(wrapper.get('nav').text()).toBe('AccueilCatalogueÉvénementsMon compte')
+    expect(wrapper.get('nav').text()).toBe('CatalogueÉvénementsMon compte')
     expect(wrapper.get('nav a[href="/evenements"]').text()).toBe('Événements')
   })
 
@@ -30,7 +30,7 @@ describe('the layout', () => {
 
     await button('EN').trigger('click')
 
-    expect(wrapper.get('nav').text()).toBe('HomeCatalogueBasketMy ordersVolunteeringThe co-opMy accountMy membership')
+    expect(wrapper.get('nav').text()).toBe('CatalogueBasketMy ordersVolunteeringThe co-opMy accountMy membership')
     expect(wrapper.get('h1').text()).toBe('Welcome to Panier')
     expect(wrapper.text()).toContain('Sign out')
     expect(document.documentElement.lang).toBe('en')

@@ -10,7 +10,7 @@ describe('the management area', () => {
   it('is not in the navigation of a member who is not an admin', async () => {
     const wrapper = await renderApp('/')
 
-    expect(wrapper.get('nav').text()).toBe('AccueilCataloguePanierMes commandesBénévolatLa coopMon compteMon adhésion')
+    expect(wrapper.get('nav').text()).toBe('CataloguePanierMes commandesBénévolatLa coopMon compteMon adhésion')
   })
 
   it('stops a member who is not an admin at its door, without asking the API', async () => {
@@ -36,7 +36,7 @@ describe('the management area', () => {
     server.use(http.get(api('/admin/dashboard'), () => problem(503)))
 
     const wrapper = await renderApp('/')
-    expect(wrapper.get('nav').text()).toBe('AccueilCataloguePanierMes commandesBénévolatLa coopMon compteMon adhésionGestion')
+    expect(wrapper.get('nav').text()).toBe('CataloguePanierMes commandesBénévolatLa coopMon compteMon adhésionGestion')
 
     await wrapper.vm.$router.push('/gestion')
     await flushPromises()
