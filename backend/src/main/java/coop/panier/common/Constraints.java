@@ -15,4 +15,14 @@ public final class Constraints {
         }
         return false;
     }
+
+    /** Whether PostgreSQL refused the write as a duplicate of a unique key (SQLSTATE 23505), whichever key. */
+    public static boolean duplicate(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 import coop.panier.api.model.FieldError;
+import coop.panier.common.Constraints;
 import coop.panier.common.ETags;
 import coop.panier.common.ProblemException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -35,6 +36,10 @@ public class MemberService {
         try {
             return QuarkusTransaction.requiringNew().call(() -> findOrLink(person));
         } catch (PersistenceException e) {
+            if (!Constraints.duplicate(e)) {
+                // A timeout or a lost connection is not someone else's e-mail: let it be the 5xx it is.
+                throw e;
+            }
             // A concurrent first call linked the same person, or the e-mail belongs to someone else.
             return QuarkusTransaction.requiringNew().call(() -> members.findBySubject(person.subject()))
                     .orElseThrow(() -> ProblemException.conflict(
